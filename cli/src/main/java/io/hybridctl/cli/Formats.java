@@ -1,0 +1,19 @@
+package io.hybridctl.cli;
+
+import io.hybridctl.spec.diag.format.ReportFormat;
+import picocli.CommandLine;
+
+/** Maps -o values to report formats, rejecting unknown ones as a usage error (exit 2). */
+final class Formats {
+
+    private Formats() {
+    }
+
+    static ReportFormat parse(String name, CommandLine.Model.CommandSpec spec) {
+        try {
+            return ReportFormat.named(name, Terminal.color());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

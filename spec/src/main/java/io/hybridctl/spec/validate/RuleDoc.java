@@ -1,0 +1,7 @@
+package io.hybridctl.spec.validate;
+
+import io.hybridctl.spec.diag.Severity;
+
+/** The documentation of one diagnostic code, as `hybridctl explain` prints it. */
+public record RuleDoc(String code, Severity severity, String title, String source, String explain) {
+}
