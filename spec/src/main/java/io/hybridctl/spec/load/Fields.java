@@ -54,7 +54,7 @@ final class Fields {
     }
 
     Optional<Boolean> bool(String key) {
-        return scalar(key).filter(s -> s.kind() == YamlScalar.Kind.BOOLEAN).map(s -> Boolean.parseBoolean(s.text()));
+        return scalar(key).filter(s -> s.kind() == YamlScalar.Kind.BOOLEAN && YamlScalar.isPlainBoolean(s.text())).map(YamlScalar::booleanValue);
     }
 
     Optional<Prefix> prefix(String key) {

@@ -74,12 +74,28 @@ public final class SpecLoader {
             return fatal(sources, new Diagnostic(e.code(), Severity.ERROR, "", e.location(), e.getMessage(), e.hint()));
         }
         List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
-        all.addAll(new StructuralCheck(sources).check(tree.root()));
+        List<Diagnostic> structural = new StructuralCheck(sources).check(tree.root());
+        all.addAll(structural);
         ModelMapper mapper = new ModelMapper(sources, baseDir);
         HybridCluster spec = mapper.map(tree.root());
-        all.addAll(mapper.diagnostics());
-        all.addAll(validator.validate(spec, sources));
+        if (structural.stream().noneMatch(SpecLoader::missingSection)) {
+            all.addAll(mapper.diagnostics());
+            all.addAll(validator.validate(spec, sources));
+        }
         return new LoadResult(Optional.of(spec), sources, new Report(all, false));
+    }
+
+    /**
+     * Without a whole section (or with the document not a mapping at all) every rule would report the gap again in
+     * its own words; the structural error alone says it best.
+     */
+    private static boolean missingSection(Diagnostic d) {
+        String p = d.path();
+        if (d.code().equals(StructuralCheck.MISSING)) {
+            return p.isEmpty() || p.equals("spec");
+        }
+        boolean section = p.isEmpty() || p.equals("spec") || (p.startsWith("spec.") && p.indexOf('.', 5) < 0 && !p.contains("["));
+        return section && d.code().equals(StructuralCheck.WRONG_TYPE);
     }
 
     private static LoadResult fatal(SourceMap sources, Diagnostic d) {

@@ -139,7 +139,11 @@ public final class StructuralCheck {
                 }
             }
             case BOOLEAN -> {
-                if (s.kind() != YamlScalar.Kind.BOOLEAN) {
+                if (s.kind() == YamlScalar.Kind.BOOLEAN && !YamlScalar.isPlainBoolean(text)) {
+                    // YAML 1.1 reads yes/no/on/off as booleans; a spec should not depend on which YAML version a tool uses
+                    add(WRONG_TYPE, path, s.location(), "'" + text + "' is a YAML 1.1 boolean that other tools read as a string",
+                            "write true or false");
+                } else if (s.kind() != YamlScalar.Kind.BOOLEAN) {
                     add(WRONG_TYPE, path, s.location(), "expected true or false, found " + s.kindName() + " (" + text + ")",
                             "write true or false without quotes");
                 }

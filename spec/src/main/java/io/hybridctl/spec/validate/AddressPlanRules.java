@@ -26,6 +26,9 @@ final class AddressPlanRules implements Rule {
         Map<Ipv4Address, Claim> taken = new HashMap<>();
         List<OverlapSweep.Tagged<Claim>> claims = new ArrayList<>();
         for (Site site : ctx.spec().sites()) {
+            if (site.nodeNetworks().isEmpty()) {
+                continue; // no usable node network: reported already, and every address would look misplaced
+            }
             site.router().ifPresent(r -> {
                 String p = site.path() + ".router.address";
                 if (!inside(r.address(), site.nodeNetworks())) {

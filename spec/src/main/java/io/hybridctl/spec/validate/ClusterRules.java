@@ -30,7 +30,9 @@ final class ClusterRules implements Rule {
                     "public-and-private endpoint access: hybrid nodes outside the VPC resolve the endpoint to its public IPs",
                     "use public, or private with on-prem DNS forwarding to a Route 53 inbound resolver");
         }
-        if (!c.region().matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+        if (c.region().isEmpty()) {
+            // missing: already reported by the structural check
+        } else if (!c.region().matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             ctx.report("EKS010", "spec.cluster.region", "'" + c.region() + "' is not an AWS Region name", "write a Region such as us-west-2");
         } else {
             for (String prefix : ctx.compat().unsupportedRegionPrefixes()) {
@@ -59,7 +61,9 @@ final class ClusterRules implements Rule {
                                 "use zones of " + c.region());
                     }
                 }
-                vpcSize(ctx, v.cidr(), "spec.vpc.cidr");
+                if (v.cidr().length() > 0) {
+                    vpcSize(ctx, v.cidr(), "spec.vpc.cidr");
+                }
             }
             case Vpc.ExistingVpc v -> {
                 if (v.subnetIds().size() < 2) {

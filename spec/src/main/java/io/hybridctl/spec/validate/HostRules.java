@@ -27,12 +27,12 @@ final class HostRules implements Rule {
         CompatibilityMatrix compat = ctx.compat();
         boolean ira = spec.credentials().provider() == Credentials.Provider.IAM_ROLES_ANYWHERE;
         String k8s = spec.cluster().kubernetesVersion();
-        if (!k8s.isEmpty() && !compat.kubernetesVersions().contains(Versions.minorLine(k8s))) {
+        if (k8s.matches("\\d+(\\.\\d+){0,2}") && !compat.kubernetesVersions().contains(Versions.minorLine(k8s))) {
             ctx.report("NODE007", "spec.cluster.kubernetesVersion", "Kubernetes " + k8s + " is not a version EKS and nodeadm support for hybrid nodes",
                     "use one of " + String.join(", ", compat.kubernetesVersions()));
         }
         Cni cni = spec.cni();
-        if (!cni.version().isEmpty() && !compat.supportedCniLines(cni.plugin()).contains(Versions.minorLine(cni.version()))) {
+        if (cni.version().matches("\\d+(\\.\\d+){0,2}") && !compat.supportedCniLines(cni.plugin()).contains(Versions.minorLine(cni.version()))) {
             ctx.report("NODE009", "spec.cni.version", cni.plugin().name().toLowerCase() + " " + cni.version() + " is outside the versions AWS supports on hybrid nodes",
                     "use " + String.join(", ", compat.supportedCniLines(cni.plugin())) + " (x = latest patch)");
         }

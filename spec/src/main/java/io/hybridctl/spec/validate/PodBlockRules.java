@@ -21,6 +21,9 @@ final class PodBlockRules implements Rule {
         int block = cni.nodeBlockSize();
         int min = ctx.compat().minBlockSize(cni.plugin());
         int max = ctx.compat().maxBlockSize(cni.plugin());
+        if (block < 0 || block > 32) {
+            return; // not a prefix length at all: the structural check already said so
+        }
         if (block < min || block > max) {
             ctx.report("DES007", "spec.cni.nodeBlockSize", "node block /" + block + " is outside " + cni.plugin().name().toLowerCase() + "'s range /" + min + " to /" + max,
                     "use a block between /" + min + " and /" + max + " (/" + Cni.defaultBlockSize(cni.plugin()) + " is the default)");

@@ -62,6 +62,9 @@ final class RoutingRules implements Rule {
     }
 
     private static void asn(ValidationContext ctx, long asn, String path, String who) {
+        if (asn < 0 || asn > 4_294_967_295L) {
+            return; // out of range: the structural check already said so
+        }
         if (asn == 0 || asn == 23456 || asn == 65535 || asn == 4_294_967_295L) {
             ctx.report("DES010", path, "ASN " + asn + " of the " + who + " is reserved and cannot be used", "use a private ASN such as 64512-65534");
         } else if (!(asn >= 64512 && asn <= 65534) && !(asn >= 4_200_000_000L && asn <= 4_294_967_294L)) {

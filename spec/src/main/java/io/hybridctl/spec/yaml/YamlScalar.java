@@ -18,6 +18,19 @@ public record YamlScalar(String text, Kind kind, Location location) implements Y
         };
     }
 
+    /** The YAML 1.2 core-schema spellings of a boolean; yes/no/on/off are YAML 1.1 only. */
+    public static boolean isPlainBoolean(String text) {
+        return switch (text) {
+            case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
+            default -> false;
+        };
+    }
+
+    /** The boolean value, for the core-schema spellings only. */
+    public boolean booleanValue() {
+        return text.equalsIgnoreCase("true");
+    }
+
     @Override
     public long weight() {
         return 1;

@@ -1,0 +1,5 @@
+package io.hybridctl.fleet.model;
+
+public enum Health {
+    HEALTHY, DEGRADED, UNREACHABLE, NOT_READY
+}

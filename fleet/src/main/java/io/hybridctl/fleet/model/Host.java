@@ -1,0 +1,7 @@
+package io.hybridctl.fleet.model;
+
+/** A machine registered by its agent. */
+public record Host(String id, String machineId, String hostname, String poolId, HostState state, Health health,
+                   String healthDetail, String keyFingerprint, HostFacts facts, String nodeName, String ssmInstanceId,
+                   long registeredAt, long lastHeartbeat) {
+}

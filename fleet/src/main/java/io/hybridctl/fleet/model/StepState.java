@@ -1,0 +1,5 @@
+package io.hybridctl.fleet.model;
+
+public enum StepState {
+    PENDING, RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,53 @@
+package io.hybridctl.fleet.store;
+
+import io.hybridctl.fleet.model.FleetEvent;
+
+import java.util.List;
+import java.util.Map;
+
+/** Fleet events (state changes, for people) and the audit log (changes, for accountability). */
+public final class EventStore {
+
+    private final Jdbc jdbc;
+
+    public EventStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public FleetEvent append(String poolId, String hostId, String kind, String message, long now) {
+        String msg = message.length() > 2000 ? message.substring(0, 2000) : message;
+        long id = jdbc.insertReturningId("insert into fleet_event(at, pool_id, host_id, kind, message) values (?,?,?,?,?)",
+                now, poolId, hostId, kind, msg);
+        return new FleetEvent(id, now, poolId, hostId, kind, msg);
+    }
+
+    public List<FleetEvent> recent(String poolId, long afterId, int limit) {
+        int lim = Math.max(1, Math.min(limit, 1000));
+        if (poolId == null) {
+            return jdbc.query("select * from fleet_event where id > ? order by id desc limit " + lim, EventStore::event, afterId);
+        }
+        return jdbc.query("select * from fleet_event where pool_id = ? and id > ? order by id desc limit " + lim,
+                EventStore::event, poolId, afterId);
+    }
+
+    public List<FleetEvent> forHost(String hostId, int limit) {
+        return jdbc.query("select * from fleet_event where host_id = ? order by id desc limit " + Math.max(1, Math.min(limit, 1000)),
+                EventStore::event, hostId);
+    }
+
+    public void audit(String actor, String action, String target, String detail, long now) {
+        jdbc.update("insert into audit_log(at, actor, action, target, detail) values (?,?,?,?,?)", now, actor, action,
+                target == null ? "" : target, detail.length() > 4000 ? detail.substring(0, 4000) : detail);
+    }
+
+    public List<Map<String, Object>> auditLog(int limit) {
+        return jdbc.query("select * from audit_log order by id desc limit " + Math.max(1, Math.min(limit, 1000)),
+                rs -> Map.of("id", rs.getLong("id"), "at", rs.getLong("at"), "actor", rs.getString("actor"),
+                        "action", rs.getString("action"), "target", rs.getString("target"), "detail", rs.getString("detail")));
+    }
+
+    private static FleetEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new FleetEvent(rs.getLong("id"), rs.getLong("at"), rs.getString("pool_id"), rs.getString("host_id"),
+                rs.getString("kind"), rs.getString("message"));
+    }
+}

@@ -1,0 +1,91 @@
+package io.hybridctl.lab.probe;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The client side of a probe, run inside the source namespace by its Listener. */
+final class Probes {
+
+    private static final String QUERY_NAME = "kubernetes.default.svc.cluster.local";
+
+    private Probes() {
+    }
+
+    /** TCP connect and a payload echo; for port 53 a DNS query over TCP. Returns what the far end said. */
+    static String tcp(InetAddress target, int port, int timeoutMillis, String from) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target, port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            int id = ThreadLocalRandom.current().nextInt(1, 0xFFFF);
+            if (port == Dns.PORT) {
+                byte[] query = Dns.query(id, QUERY_NAME);
+                socket.getOutputStream().write(Dns.tcpFrame(query));
+                byte[] reply = Dns.readTcpMessage(socket.getInputStream());
+                if (!Dns.answers(reply, reply.length, query)) {
+                    throw new IOException("bad DNS answer");
+                }
+                return "dns-tcp id=" + id;
+            }
+            String nonce = "probe-" + id + " from " + from;
+            socket.getOutputStream().write((nonce + "\n").getBytes(StandardCharsets.US_ASCII));
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            if (reply == null || !reply.endsWith(nonce)) {
+                throw new IOException("no echo");
+            }
+            return reply.substring(0, reply.length() - nonce.length()).trim();
+        }
+    }
+
+    /** A DNS query over UDP; succeeds only on a matching answer. */
+    static String udpDns(InetAddress target, int port, int timeoutMillis) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(timeoutMillis);
+            int id = ThreadLocalRandom.current().nextInt(1, 0xFFFF);
+            byte[] query = Dns.query(id, QUERY_NAME);
+            socket.send(new DatagramPacket(query, query.length, target, port));
+            byte[] buffer = new byte[512];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            socket.receive(reply);
+            if (!Dns.answers(buffer, reply.getLength(), query)) {
+                throw new IOException("bad DNS answer");
+            }
+            return "dns-udp id=" + id + " from " + reply.getAddress().getHostAddress();
+        }
+    }
+
+    static String reason(Exception e) {
+        if (e instanceof SocketTimeoutException) {
+            return "timeout";
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no-route";
+        }
+        if (e instanceof ConnectException c) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("refused")) {
+                return "refused";
+            }
+            if (m.contains("unreachable")) {
+                return "unreachable";
+            }
+            return "connect-failed";
+        }
+        if (e instanceof java.net.PortUnreachableException) {
+            return "port-unreachable";
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,5 @@
+package io.hybridctl.lab.topology;
+
+/** One network namespace of the lab. */
+public record Netns(String name, Role role, String label) {
+}

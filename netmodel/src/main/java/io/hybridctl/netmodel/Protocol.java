@@ -1,0 +1,3 @@
+package io.hybridctl.netmodel;
+
+public enum Protocol { TCP, UDP, ICMP }

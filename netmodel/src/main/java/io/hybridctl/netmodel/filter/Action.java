@@ -1,0 +1,3 @@
+package io.hybridctl.netmodel.filter;
+
+public enum Action { PERMIT, DENY }

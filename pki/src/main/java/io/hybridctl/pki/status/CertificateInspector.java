@@ -1,0 +1,117 @@
+package io.hybridctl.pki.status;
+
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.CertificateAuthority;
+import io.hybridctl.pki.ca.PemCodec;
+import io.hybridctl.pki.ca.Signatures;
+import io.hybridctl.pki.ledger.Ledger;
+import io.hybridctl.pki.ledger.LedgerEntry;
+import io.hybridctl.spec.model.PkiLayout;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads one node's server.pem and server.key and says which {@link CertificateState} they are in. Read-only. */
+public final class CertificateInspector {
+
+    private final PkiLayout layout;
+    private final X509CertificateHolder ca;
+    private final Ledger ledger;
+    private final Instant now;
+    private final Duration rotateWithin;
+
+    public CertificateInspector(PkiLayout layout, X509CertificateHolder ca, Ledger ledger, Instant now, Duration rotateWithin) {
+        this.layout = layout;
+        this.ca = ca;
+        this.ledger = ledger;
+        this.now = now;
+        this.rotateWithin = rotateWithin;
+    }
+
+    public HostStatus inspect(String host) {
+        Path certFile = layout.nodeCertificate(host);
+        Path keyFile = layout.nodeKey(host);
+        if (!Files.exists(certFile)) {
+            String why = ledger.latest(host).isPresent() ? certFile + " is gone (the ledger has a certificate for it)" : "no certificate issued yet";
+            return status(host, CertificateState.MISSING, null, why, List.of());
+        }
+        X509CertificateHolder cert;
+        try {
+            cert = PemCodec.readCertificate(Files.readString(certFile), certFile.toString());
+        } catch (PkiException e) {
+            return status(host, CertificateState.INVALID, null, e.getMessage(), List.of());
+        } catch (IOException e) {
+            return status(host, CertificateState.INVALID, null, "cannot read " + certFile + " (" + e.getClass().getSimpleName() + ")", List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        Optional<LedgerEntry> entry = ledger.find(cert.getSerialNumber());
+        if (entry.isEmpty()) {
+            notes.add("serial " + cert.getSerialNumber().toString(16) + " is not in the ledger: a run stopped before recording it; "
+                    + "the next `pki issue` or `pki rotate` records it");
+        }
+        if (!Signatures.signedBy(cert, ca)) {
+            return status(host, CertificateState.INVALID, cert, "not signed by the CA in " + layout.caCertificate(), notes);
+        }
+        String cn = commonName(cert);
+        if (!host.equals(cn)) {
+            return status(host, CertificateState.INVALID, cert, "its CN is '" + cn + "', not the node name '" + host + "'", notes);
+        }
+        Optional<String> keyProblem = keyProblem(cert, keyFile);
+        if (keyProblem.isPresent()) {
+            return status(host, CertificateState.INVALID, cert, keyProblem.get(), notes);
+        }
+        if (entry.map(LedgerEntry::revoked).orElse(false)) {
+            return status(host, CertificateState.REVOKED, cert, "revoked at " + entry.get().revokedAt() + " (" + entry.get().revocationReason() + ")", notes);
+        }
+        Instant notBefore = cert.getNotBefore().toInstant();
+        Instant notAfter = cert.getNotAfter().toInstant();
+        if (now.isBefore(notBefore)) {
+            return status(host, CertificateState.INVALID, cert, "not valid before " + notBefore + "; check this machine's clock", notes);
+        }
+        if (!now.isBefore(notAfter)) {
+            return status(host, CertificateState.EXPIRED, cert, "expired at " + notAfter, notes);
+        }
+        if (!now.plus(rotateWithin).isBefore(notAfter)) {
+            return status(host, CertificateState.ROTATE_SOON, cert, "expires within " + rotateWithin.toDays() + " days", notes);
+        }
+        return status(host, CertificateState.OK, cert, "", notes);
+    }
+
+    public static String commonName(X509CertificateHolder cert) {
+        RDN[] cns = cert.getSubject().getRDNs(BCStyle.CN);
+        return cns.length == 0 ? "" : IETFUtils.valueToString(cns[0].getFirst().getValue());
+    }
+
+    private static Optional<String> keyProblem(X509CertificateHolder cert, Path keyFile) {
+        if (!Files.exists(keyFile)) {
+            return Optional.of(keyFile + " is missing");
+        }
+        try {
+            PrivateKey key = PemCodec.readPrivateKey(Files.readString(keyFile), Optional.empty(), keyFile.toString());
+            return CertificateAuthority.keyMatches(cert, key) ? Optional.empty()
+                    : Optional.of(keyFile + " does not belong to the certificate (an interrupted run replaced one of the pair)");
+        } catch (PkiException e) {
+            return Optional.of(keyFile + " is not a usable unencrypted private key");
+        } catch (IOException e) {
+            return Optional.of("cannot read " + keyFile + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static HostStatus status(String host, CertificateState state, X509CertificateHolder cert, String detail, List<String> notes) {
+        Optional<BigInteger> serial = cert == null ? Optional.empty() : Optional.of(cert.getSerialNumber());
+        Optional<Instant> notAfter = cert == null ? Optional.empty() : Optional.of(cert.getNotAfter().toInstant());
+        return new HostStatus(host, state, serial, notAfter, detail, notes);
+    }
+}

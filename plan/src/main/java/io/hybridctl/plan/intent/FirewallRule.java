@@ -1,0 +1,6 @@
+package io.hybridctl.plan.intent;
+
+/** An on-prem firewall rule of one site; INBOUND = towards the site's networks. */
+public record FirewallRule(String site, Direction direction, Protocol protocol, PortRange ports, Peer source, Peer destination,
+                           String reason, Provenance provenance) {
+}

@@ -1,0 +1,36 @@
+package io.hybridctl.plan.intent;
+
+import io.hybridctl.net.Prefix;
+import io.hybridctl.plan.ipam.Allocations;
+
+import java.util.List;
+
+/**
+ * The network a design asks for, in one immutable value: every artifact plan writes is rendered from it, and verify
+ * builds its model from it, so the two can never disagree. Lists are in a stable order (spec order, then address).
+ */
+public record NetworkIntent(String cluster, List<Prefix> vpcCidrs, Prefix serviceCidr, List<Prefix> remoteNodeNetworks,
+                            List<Prefix> remotePodNetworks, boolean podsRoutable, Allocations allocations,
+                            List<VpcRoute> vpcRoutes, List<SecurityGroupRule> securityGroupRules,
+                            List<FirewallRule> firewallRules, List<RouterConfig> routers, List<IpsecSelectors> ipsec,
+                            List<BgpSpeaker> bgpSpeakers, List<LoadBalancerPool> loadBalancerPools,
+                            List<Masquerade> masquerades) {
+
+    public NetworkIntent {
+        vpcCidrs = List.copyOf(vpcCidrs);
+        remoteNodeNetworks = List.copyOf(remoteNodeNetworks);
+        remotePodNetworks = List.copyOf(remotePodNetworks);
+        vpcRoutes = List.copyOf(vpcRoutes);
+        securityGroupRules = List.copyOf(securityGroupRules);
+        firewallRules = List.copyOf(firewallRules);
+        routers = List.copyOf(routers);
+        ipsec = List.copyOf(ipsec);
+        bgpSpeakers = List.copyOf(bgpSpeakers);
+        loadBalancerPools = List.copyOf(loadBalancerPools);
+        masquerades = List.copyOf(masquerades);
+    }
+
+    public List<FirewallRule> firewallRules(String site) {
+        return firewallRules.stream().filter(r -> r.site().equals(site)).toList();
+    }
+}

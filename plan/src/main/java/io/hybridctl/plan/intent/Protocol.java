@@ -1,0 +1,16 @@
+package io.hybridctl.plan.intent;
+
+public enum Protocol {
+    TCP("tcp"), UDP("udp"), ICMP("icmp");
+
+    private final String id;
+
+    Protocol(String id) {
+        this.id = id;
+    }
+
+    /** The lower-case name firewalls and security groups use. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,42 @@
+package io.hybridctl.plan.intent;
+
+import io.hybridctl.net.Ipv4Address;
+import io.hybridctl.net.Prefix;
+import io.hybridctl.spec.model.Site;
+
+import java.util.List;
+
+/** What a site's on-prem router must do for pod routes: one static route per host block, or BGP with every host. */
+public sealed interface RouterConfig permits RouterConfig.StaticRouting, RouterConfig.BgpRouting {
+
+    String site();
+
+    Ipv4Address routerAddress();
+
+    Site.RouterKind kind();
+
+    /** The VPC CIDRs the router sends towards the VPN / Direct Connect. */
+    List<Prefix> vpcCidrs();
+
+    record StaticRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> vpcCidrs,
+                         List<StaticRoute> routes, Provenance provenance) implements RouterConfig {
+        public StaticRouting {
+            vpcCidrs = List.copyOf(vpcCidrs);
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /**
+     * acceptedPrefixes: what the router accepts from hosts, the site's pod networks down to block length (plus LB
+     * ranges when advertised), so a misconfigured node cannot announce anything else.
+     */
+    record BgpRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> vpcCidrs, long localAsn,
+                      List<BgpNeighbor> neighbors, List<Prefix> acceptedPrefixes, int acceptedMaxLength,
+                      Provenance provenance) implements RouterConfig {
+        public BgpRouting {
+            vpcCidrs = List.copyOf(vpcCidrs);
+            neighbors = List.copyOf(neighbors);
+            acceptedPrefixes = List.copyOf(acceptedPrefixes);
+        }
+    }
+}
