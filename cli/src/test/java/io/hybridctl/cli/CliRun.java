@@ -1,0 +1,24 @@
+package io.hybridctl.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/** Runs the CLI in-process and captures what it printed. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("hybridctl.repo", ".."));
+    }
+
+    String all() {
+        return out + err;
+    }
+}
