@@ -6,11 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Convert another tool's configuration into a HybridCluster spec.",
@@ -50,13 +46,7 @@ final class ImportCommand implements Runnable {
                 spec.commandLine().getOut().print(text);
                 return 0;
             }
-            try {
-                Files.writeString(output, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                throw new UserError(2, output + " already exists; choose another name");
-            } catch (IOException e) {
-                throw new UserError(2, "cannot write " + output + ": " + e.getClass().getSimpleName());
-            }
+            NewFile.write(output, text, "choose another name");
             spec.commandLine().getOut().println("wrote " + output + "; fill in the TODOs it lists, then: hybridctl validate -f " + output);
             return 0;
         }

@@ -4,11 +4,7 @@ import io.hybridctl.spec.StarterSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Write a commented starter spec (to stdout, or to a file that must not exist yet).")
@@ -27,13 +23,7 @@ final class InitCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(text);
             return 0;
         }
-        try {
-            Files.writeString(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw new UserError(2, file + " already exists; hybridctl init never overwrites a spec (choose another name or remove it)");
-        } catch (IOException e) {
-            throw new UserError(2, "cannot write " + file + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        NewFile.write(file, text, "hybridctl init never overwrites a spec (choose another name or remove it)");
         spec.commandLine().getOut().println("wrote " + file + "; next: hybridctl validate -f " + file);
         return 0;
     }
