@@ -10,6 +10,7 @@ public final class ArtifactPaths {
     public static final String CILIUM_BGP = "cni/cilium-bgp.yaml";
     public static final String CALICO_VALUES = "cni/calico-values.yaml";
     public static final String CALICO_BGP = "cni/calico-bgp.yaml";
+    public static final String CALICO_IPPOOLS = "cni/calico-ippools.yaml";
     public static final String CNI_INSTALL = "cni/install.sh";
     public static final String LB_ALBC_VALUES = "lb/aws-load-balancer-controller-values.yaml";
     public static final String LB_ALBC_NOTES = "lb/aws-load-balancer-controller.md";

@@ -31,7 +31,7 @@ public final class Requests {
         }
     }
 
-    static String name(String value, String field) {
+    static String dnsLabel(String value, String field) {
         require(value != null, field + " is required");
         require(NAME.matcher(value).matches(), field + " must be a DNS label (lower-case letters, digits, '-', at most 63)");
         return value;
@@ -50,10 +50,10 @@ public final class Requests {
     }
 
     public record ImportCluster(String name, String region, String kubernetesVersion, String credentialProvider,
-                                List<SiteRef> sites, String nodeadmVersion, String osImage) implements Validated {
+                                List<SiteRef> sites, String nodeadmVersion, String osImage, String spec) implements Validated {
         @Override
         public void validate() {
-            name(name, "name");
+            dnsLabel(name, "name");
             text(region, "region", 40);
             require(kubernetesVersion != null && VERSION.matcher(kubernetesVersion).matches(), "kubernetesVersion must look like 1.31");
             provider(credentialProvider, "credentialProvider");
@@ -61,7 +61,7 @@ public final class Requests {
             require(sites.size() <= 1000, "sites: at most 1000");
             for (int i = 0; i < sites.size(); i++) {
                 require(sites.get(i) != null, "sites[" + i + "] is null");
-                name(sites.get(i).name(), "sites[" + i + "].name");
+                dnsLabel(sites.get(i).name(), "sites[" + i + "].name");
             }
             require(sites.stream().map(SiteRef::name).distinct().count() == sites.size(), "sites: names must be unique");
             if (nodeadmVersion != null) {
@@ -70,6 +70,7 @@ public final class Requests {
             if (osImage != null) {
                 text(osImage, "osImage", 400);
             }
+            require(spec == null || spec.length() <= 200_000, "spec: at most 200000 characters");
         }
     }
 

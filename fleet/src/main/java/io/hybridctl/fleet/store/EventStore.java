@@ -21,13 +21,21 @@ public final class EventStore {
         return new FleetEvent(id, now, poolId, hostId, kind, msg);
     }
 
-    public List<FleetEvent> recent(String poolId, long afterId, int limit) {
+    /** Newest first; poolId and kind are optional filters. */
+    public List<FleetEvent> recent(String poolId, String kind, long afterId, int limit) {
         int lim = Math.max(1, Math.min(limit, 1000));
-        if (poolId == null) {
-            return jdbc.query("select * from fleet_event where id > ? order by id desc limit " + lim, EventStore::event, afterId);
+        StringBuilder sql = new StringBuilder("select * from fleet_event where id > ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(afterId));
+        if (poolId != null) {
+            sql.append(" and pool_id = ?");
+            params.add(poolId);
         }
-        return jdbc.query("select * from fleet_event where pool_id = ? and id > ? order by id desc limit " + lim,
-                EventStore::event, poolId, afterId);
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            params.add(kind);
+        }
+        sql.append(" order by id desc limit ").append(lim);
+        return jdbc.query(sql.toString(), EventStore::event, params.toArray());
     }
 
     public List<FleetEvent> forHost(String hostId, int limit) {

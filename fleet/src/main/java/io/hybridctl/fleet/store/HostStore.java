@@ -59,15 +59,26 @@ public final class HostStore {
                 write(facts), facts.hostname(), keyFingerprint, now, id);
     }
 
+    /**
+     * Heartbeats are soft state, refreshed every few seconds: on PostgreSQL they commit without waiting for the WAL
+     * flush (synchronous_commit off for this transaction only). A crash can lose the last fraction of a second of
+     * heartbeats, never consistency; registrations and operations keep full durability.
+     */
     public void heartbeat(String id, HostFacts facts, Health health, String detail, String ssmInstanceId, long now) {
-        if (facts != null) {
-            jdbc.update("update host set facts = ?, hostname = ?, last_heartbeat = ?, health = ?, health_detail = ?,"
-                            + " ssm_instance_id = coalesce(?, ssm_instance_id) where id = ?",
-                    write(facts), facts.hostname(), now, health, detail, ssmInstanceId, id);
-        } else {
-            jdbc.update("update host set last_heartbeat = ?, health = ?, health_detail = ?, ssm_instance_id = coalesce(?, ssm_instance_id) where id = ?",
-                    now, health, detail, ssmInstanceId, id);
-        }
+        jdbc.tx(() -> {
+            if (jdbc.postgres()) {
+                jdbc.update("set local synchronous_commit to off");
+            }
+            if (facts != null) {
+                jdbc.update("update host set facts = ?, hostname = ?, last_heartbeat = ?, health = ?, health_detail = ?,"
+                                + " ssm_instance_id = coalesce(?, ssm_instance_id) where id = ?",
+                        write(facts), facts.hostname(), now, health, detail, ssmInstanceId, id);
+            } else {
+                jdbc.update("update host set last_heartbeat = ?, health = ?, health_detail = ?, ssm_instance_id = coalesce(?, ssm_instance_id) where id = ?",
+                        now, health, detail, ssmInstanceId, id);
+            }
+            return null;
+        });
     }
 
     public boolean assign(String id, String poolId) {

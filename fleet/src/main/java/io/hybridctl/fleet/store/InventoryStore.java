@@ -25,15 +25,19 @@ public final class InventoryStore {
         this.json = json;
     }
 
-    public FleetCluster createCluster(String name, String region, String k8s, String provider, long now) {
+    public FleetCluster createCluster(String name, String region, String k8s, String provider, String spec, long now) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("insert into fleet_cluster(id, name, region, kubernetes_version, credential_provider, created_at) values (?,?,?,?,?,?)",
-                id, name, region, k8s, provider, now);
+        jdbc.update("insert into fleet_cluster(id, name, region, kubernetes_version, credential_provider, spec, created_at) values (?,?,?,?,?,?,?)",
+                id, name, region, k8s, provider, spec, now);
         return new FleetCluster(id, name, region, k8s, provider, now);
     }
 
     public List<FleetCluster> clusters() {
         return jdbc.query("select * from fleet_cluster order by name", InventoryStore::cluster);
+    }
+
+    public Optional<String> spec(String clusterId) {
+        return jdbc.one("select spec from fleet_cluster where id = ?", rs -> rs.getString(1), clusterId);
     }
 
     public Optional<FleetCluster> cluster(String idOrName) {

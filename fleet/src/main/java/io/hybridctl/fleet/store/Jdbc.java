@@ -24,10 +24,17 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final boolean postgres;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-    public Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** For the few statements that differ (H2 runs in PostgreSQL mode, so almost none do). */
+    public boolean postgres() {
+        return postgres;
     }
 
     /** Runs work in one transaction; nested calls join the outer one. */

@@ -64,20 +64,36 @@ public final class Listener {
             Thread.ofVirtual().start(() -> listener.acceptTcp(server, port));
         }
         for (int port : udp) {
-            DatagramSocket socket = new DatagramSocket(port);
-            Thread.ofVirtual().start(() -> listener.serveUdp(socket));
+            // One socket per local address, so that an answer leaves from the address the query was sent to.
+            for (InetAddress local : localAddresses()) {
+                DatagramSocket socket = new DatagramSocket(new InetSocketAddress(local, port));
+                Thread.ofVirtual().start(() -> listener.serveUdp(socket, port));
+            }
         }
         // The control socket appears last: its presence means every service is listening.
         Files.deleteIfExists(control);
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         Path pending = control.resolveSibling(control.getFileName() + ".tmp");
         Files.deleteIfExists(pending);
-        channel.bind(UnixDomainSocketAddress.of(pending));
+        channel.bind(UnixDomainSocketAddress.of(pending), 1024);
         Files.move(pending, control);
         while (true) {
             SocketChannel client = channel.accept();
             Thread.ofVirtual().start(() -> listener.serveControl(client));
         }
+    }
+
+    private static java.util.Collection<InetAddress> localAddresses() throws IOException {
+        // A node has 169.254.1.1 on every pod link: one socket for it is enough.
+        java.util.Set<InetAddress> addresses = new java.util.LinkedHashSet<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address) {
+                    addresses.add(a);
+                }
+            }
+        }
+        return addresses;
     }
 
     private void acceptTcp(ServerSocket server, int port) {
@@ -110,14 +126,14 @@ public final class Listener {
         }
     }
 
-    private void serveUdp(DatagramSocket socket) {
+    private void serveUdp(DatagramSocket socket, int port) {
         byte[] buffer = new byte[512];
         while (true) {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
                 byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
-                byte[] reply = Dns.answer(query);
+                byte[] reply = port == Dns.PORT ? Dns.answer(query) : query;
                 socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
             } catch (IOException | RuntimeException e) {
                 if (socket.isClosed()) {
@@ -139,22 +155,27 @@ public final class Listener {
         }
     }
 
-    /** {@code ping}, or {@code tcp|udp ADDRESS PORT TIMEOUT_MS}: answers {@code ok MICROS DETAIL} or {@code fail REASON}. */
+    /**
+     * {@code ping}, or {@code tcp|udp|connect SOURCE ADDRESS PORT TIMEOUT_MS} (SOURCE "-" lets the kernel choose):
+     * answers {@code ok MICROS DETAIL} or {@code fail REASON}.
+     */
     String execute(String[] words) {
         if (words.length == 1 && words[0].equals("ping")) {
             return "pong " + label;
         }
-        if (words.length != 4) {
+        if (words.length != 5) {
             return "fail bad request";
         }
-        int port = Integer.parseInt(words[2]);
-        int timeout = Integer.parseInt(words[3]);
+        int port = Integer.parseInt(words[3]);
+        int timeout = Integer.parseInt(words[4]);
         long start = System.nanoTime();
         try {
-            InetAddress target = InetAddress.getByName(words[1]);
+            InetAddress source = words[1].equals("-") ? null : InetAddress.getByName(words[1]);
+            InetAddress target = InetAddress.getByName(words[2]);
             String detail = switch (words[0]) {
-                case "tcp" -> Probes.tcp(target, port, timeout, label);
-                case "udp" -> Probes.udpDns(target, port, timeout);
+                case "tcp" -> Probes.tcp(source, target, port, timeout, label);
+                case "connect" -> Probes.connect(source, target, port, timeout);
+                case "udp" -> Probes.udp(source, target, port, timeout, label);
                 default -> throw new IllegalArgumentException("unknown probe " + words[0]);
             };
             return "ok " + (System.nanoTime() - start) / 1000 + " " + detail;

@@ -23,8 +23,11 @@ final class Probes {
     }
 
     /** TCP connect and a payload echo; for port 53 a DNS query over TCP. Returns what the far end said. */
-    static String tcp(InetAddress target, int port, int timeoutMillis, String from) throws IOException {
+    static String tcp(InetAddress source, InetAddress target, int port, int timeoutMillis, String from) throws IOException {
         try (Socket socket = new Socket()) {
+            if (source != null) {
+                socket.bind(new InetSocketAddress(source, 0));
+            }
             socket.connect(new InetSocketAddress(target, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             int id = ThreadLocalRandom.current().nextInt(1, 0xFFFF);
@@ -48,11 +51,33 @@ final class Probes {
         }
     }
 
-    /** A DNS query over UDP; succeeds only on a matching answer. */
-    static String udpDns(InetAddress target, int port, int timeoutMillis) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket()) {
+    /** A TCP handshake only, for services that speak first or not at all to strangers (bgpd on 179). */
+    static String connect(InetAddress source, InetAddress target, int port, int timeoutMillis) throws IOException {
+        try (Socket socket = new Socket()) {
+            if (source != null) {
+                socket.bind(new InetSocketAddress(source, 0));
+            }
+            socket.connect(new InetSocketAddress(target, port), timeoutMillis);
+            return "connected";
+        }
+    }
+
+    /** A DNS query over UDP to port 53, a datagram echo elsewhere; succeeds only on a matching answer. */
+    static String udp(InetAddress source, InetAddress target, int port, int timeoutMillis, String from) throws IOException {
+        try (DatagramSocket socket = source == null ? new DatagramSocket() : new DatagramSocket(new InetSocketAddress(source, 0))) {
             socket.setSoTimeout(timeoutMillis);
             int id = ThreadLocalRandom.current().nextInt(1, 0xFFFF);
+            if (port != Dns.PORT) {
+                byte[] payload = ("probe-" + id + " from " + from).getBytes(StandardCharsets.US_ASCII);
+                socket.send(new DatagramPacket(payload, payload.length, target, port));
+                byte[] buffer = new byte[512];
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                socket.receive(reply);
+                if (!java.util.Arrays.equals(payload, 0, payload.length, buffer, 0, reply.getLength())) {
+                    throw new IOException("no echo");
+                }
+                return "udp-echo from " + reply.getAddress().getHostAddress();
+            }
             byte[] query = Dns.query(id, QUERY_NAME);
             socket.send(new DatagramPacket(query, query.length, target, port));
             byte[] buffer = new byte[512];

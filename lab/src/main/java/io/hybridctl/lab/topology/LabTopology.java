@@ -23,10 +23,12 @@ public record LabTopology(LabName name, VpcSide vpc, List<SiteLab> sites) {
     }
 
     /** The cloud side: one namespace holding the EKS control-plane ENI addresses. */
-    public record VpcSide(Netns netns, List<Prefix> cidrs, List<Ipv4Address> apiServerAddresses, int eniLength) {
+    public record VpcSide(Netns netns, List<Prefix> cidrs, List<Ipv4Address> apiServerAddresses,
+                          List<Ipv4Address> cloudAddresses) {
         public VpcSide {
             cidrs = List.copyOf(cidrs);
             apiServerAddresses = List.copyOf(apiServerAddresses);
+            cloudAddresses = List.copyOf(cloudAddresses);
         }
 
         public Ipv4Address primaryApiServer() {
@@ -129,7 +131,12 @@ public record LabTopology(LabName name, VpcSide vpc, List<SiteLab> sites) {
     public List<InterfaceAddress> addresses() {
         List<InterfaceAddress> addresses = new ArrayList<>();
         for (Ipv4Address eni : vpc.apiServerAddresses()) {
-            addresses.add(new InterfaceAddress(vpc.netns().name(), "eni0", eni, 32));
+            addresses.add(new InterfaceAddress(vpc.netns().name(), "lo", eni, 32));
+        }
+        for (Ipv4Address other : vpc.cloudAddresses()) {
+            if (!vpc.apiServerAddresses().contains(other)) {
+                addresses.add(new InterfaceAddress(vpc.netns().name(), "lo", other, 32));
+            }
         }
         for (SiteLab site : sites) {
             addresses.add(new InterfaceAddress(vpc.netns().name(), site.cloudDevice(), site.tunnelCloud(), 30));
@@ -210,6 +217,24 @@ public record LabTopology(LabName name, VpcSide vpc, List<SiteLab> sites) {
             }
         }
         return prefixes;
+    }
+
+    /** The namespace that holds an address (an ENI or cloud endpoint, a host, a pod). */
+    public Optional<String> namespaceOf(Ipv4Address address) {
+        if (vpc.apiServerAddresses().contains(address) || vpc.cloudAddresses().contains(address)) {
+            return Optional.of(vpc.netns().name());
+        }
+        for (HostLab host : hosts()) {
+            if (host.address().equals(address)) {
+                return Optional.of(host.node().name());
+            }
+            for (PodLab pod : host.pods()) {
+                if (pod.address().equals(address)) {
+                    return Optional.of(pod.netns().name());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The stand-in services of each namespace, by namespace name. */

@@ -9,7 +9,8 @@ public record Service(Kind kind, int port, List<Protocol> protocols) {
         protocols = List.copyOf(protocols);
     }
 
-    public enum Kind { API_SERVER, KUBELET, WEBHOOK, DNS }
+    /** APP: a port a flow of the catalogue targets (Cilium health, VXLAN, an application port). */
+    public enum Kind { API_SERVER, KUBELET, WEBHOOK, DNS, APP }
 
     public enum Protocol { TCP, UDP }
 

@@ -27,7 +27,7 @@ public final class TopologyBuilder {
         }
         Netns vpcNs = new Netns(name.namespace("vpc"), Role.VPC, "vpc");
         LabTopology.VpcSide vpc = new LabTopology.VpcSide(vpcNs, spec.vpc().cidrs(), plan.apiServerAddresses(),
-                plan.eniLength());
+                plan.cloudAddresses());
         List<LabTopology.SiteLab> sites = new ArrayList<>();
         for (Site site : spec.sites()) {
             sites.add(site(name, spec, plan, site));

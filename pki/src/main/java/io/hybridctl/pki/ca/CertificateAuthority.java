@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -31,9 +30,7 @@ import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +87,7 @@ public final class CertificateAuthority {
 
     /** An existing CA (imported, or read back from disk). Refuses a key that does not belong to the certificate. */
     public static CertificateAuthority of(X509CertificateHolder certificate, PrivateKey key) throws PkiException {
-        if (!matches(certificate.getSubjectPublicKeyInfo(), key)) {
+        if (!KeyPairs.matches(certificate.getSubjectPublicKeyInfo(), key)) {
             throw PkiException.badInput("the CA key does not belong to the CA certificate; give the key the certificate was made for");
         }
         return new CertificateAuthority(certificate, key, new SecureRandom());
@@ -157,7 +154,7 @@ public final class CertificateAuthority {
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate.getSubjectPublicKeyInfo()));
             X509CertificateHolder issued = builder.build(signer(key));
             return new NodeCredentials(host, issued, PemCodec.certificate(issued), PemCodec.privateKey(pair.getPrivate()));
         } catch (GeneralSecurityException | CertIOException e) {
@@ -177,7 +174,7 @@ public final class CertificateAuthority {
             for (Revocation r : revoked) {
                 builder.addCRLEntry(r.serial(), Date.from(r.revokedAt()), r.reason().code());
             }
-            builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate.getSubjectPublicKeyInfo()));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)));
             return PemCodec.crl(builder.build(signer(key)));
         } catch (GeneralSecurityException | CertIOException e) {
@@ -203,34 +200,15 @@ public final class CertificateAuthority {
 
     private static ContentSigner signer(PrivateKey key) {
         try {
-            return new JcaContentSignerBuilder(KeyAlgorithm.signatureAlgorithmFor(key)).build(key);
+            return new JcaContentSignerBuilder(KeyAlgorithm.signatureAlgorithmFor(key)).setProvider(Providers.BC).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with a " + key.getAlgorithm() + " key", e);
         }
     }
 
-    private static boolean matches(SubjectPublicKeyInfo info, PrivateKey key) {
-        try {
-            PublicKey publicKey = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getPublicKey(info);
-            String algorithm = KeyAlgorithm.signatureAlgorithmFor(key);
-            byte[] probe = new byte[32];
-            new SecureRandom().nextBytes(probe);
-            Signature sign = Signature.getInstance(algorithm);
-            sign.initSign(key);
-            sign.update(probe);
-            byte[] signature = sign.sign();
-            Signature verify = Signature.getInstance(algorithm);
-            verify.initVerify(publicKey);
-            verify.update(probe);
-            return verify.verify(signature);
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** Whether a private key is the one for a certificate's public key. */
     public static boolean keyMatches(X509CertificateHolder certificate, PrivateKey key) {
-        return matches(certificate.getSubjectPublicKeyInfo(), key);
+        return KeyPairs.matches(certificate.getSubjectPublicKeyInfo(), key);
     }
 
 }

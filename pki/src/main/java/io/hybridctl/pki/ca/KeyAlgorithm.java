@@ -42,7 +42,7 @@ public enum KeyAlgorithm {
         try {
             return switch (this) {
                 case EC_P384 -> {
-                    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                    KeyPairGenerator g = KeyPairGenerator.getInstance("EC", Providers.BC);
                     g.initialize(new ECGenParameterSpec("secp384r1"), random);
                     yield g.generateKeyPair();
                 }

@@ -4,7 +4,6 @@ import io.hybridctl.pki.PkiException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -37,7 +36,7 @@ public final class PemCodec {
     /** PBKDF2-HMAC-SHA256 rounds for the CA key: slow enough to resist guessing, about a tenth of a second to open. */
     static final int KDF_ITERATIONS = 210_000;
 
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = Providers.BC;
 
     private PemCodec() {
     }

@@ -10,13 +10,14 @@ import java.security.cert.CertificateException;
 /** Signature checks between certificates. */
 public final class Signatures {
 
+
     private Signatures() {
     }
 
     /** Whether {@code issuer}'s key verifies {@code candidate}'s signature. */
     public static boolean signedBy(X509CertificateHolder candidate, X509CertificateHolder issuer) {
         try {
-            return candidate.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer));
+            return candidate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Providers.BC).build(issuer));
         } catch (CertException | OperatorCreationException | CertificateException | RuntimeException e) {
             return false;
         }

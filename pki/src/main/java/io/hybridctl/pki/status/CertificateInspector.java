@@ -2,6 +2,7 @@ package io.hybridctl.pki.status;
 
 import io.hybridctl.pki.PkiException;
 import io.hybridctl.pki.ca.CertificateAuthority;
+import io.hybridctl.pki.ca.Fingerprints;
 import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.pki.ca.Signatures;
 import io.hybridctl.pki.ledger.Ledger;
@@ -61,7 +62,10 @@ public final class CertificateInspector {
             notes.add("serial " + cert.getSerialNumber().toString(16) + " is not in the ledger: a run stopped before recording it; "
                     + "the next `pki issue` or `pki rotate` records it");
         }
-        if (!Signatures.signedBy(cert, ca)) {
+        // A certificate whose fingerprint the ledger recorded at signing time needs no second signature check; one
+        // the ledger does not know (or knows with another fingerprint) is verified against the CA.
+        boolean recorded = entry.map(e -> e.sha256().equals(Fingerprints.sha256(cert))).orElse(false);
+        if (!recorded && !Signatures.signedBy(cert, ca)) {
             return status(host, CertificateState.INVALID, cert, "not signed by the CA in " + layout.caCertificate(), notes);
         }
         String cn = commonName(cert);

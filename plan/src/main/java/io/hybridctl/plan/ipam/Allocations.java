@@ -13,10 +13,12 @@ import java.util.Optional;
 /** Every host's pod block, in spec order. Immutable. */
 public final class Allocations {
 
+    private final String cluster;
     private final int nodeBlockSize;
     private final Map<String, PodBlock> byHost;
 
-    Allocations(int nodeBlockSize, List<PodBlock> blocks) {
+    Allocations(String cluster, int nodeBlockSize, List<PodBlock> blocks) {
+        this.cluster = cluster;
         this.nodeBlockSize = nodeBlockSize;
         Map<String, PodBlock> map = new LinkedHashMap<>();
         for (PodBlock b : blocks) {
@@ -56,6 +58,6 @@ public final class Allocations {
         for (PodBlock b : byHost.values()) {
             entries.add(new LockEntry(b.host(), b.site(), b.block()));
         }
-        return new LockFile(Optional.of(nodeBlockSize), entries);
+        return new LockFile(cluster, Optional.of(nodeBlockSize), entries);
     }
 }

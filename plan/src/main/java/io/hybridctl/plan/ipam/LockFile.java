@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The committed record of pod block allocations. It exists because a CNI cannot survive its node's block changing
- * (networking.md §5.3): once a host has a block, only a deliberate edit of this file may take it away.
+ * One cluster's section of the committed record of pod block allocations. It exists because a CNI cannot survive its node's block changing
+ * (networking.md §5.3): once a host has a block, only a deliberate edit of this file may take it away. A directory holding several specs keeps one hybridctl.lock
+ * with a section per cluster name.
  */
-public record LockFile(Optional<Integer> nodeBlockSize, List<LockEntry> allocations) {
+public record LockFile(String cluster, Optional<Integer> nodeBlockSize, List<LockEntry> allocations) {
 
     public static final String FILE_NAME = "hybridctl.lock";
 
@@ -21,8 +22,9 @@ public record LockFile(Optional<Integer> nodeBlockSize, List<LockEntry> allocati
         allocations = allocations.stream().sorted(ORDER).toList();
     }
 
-    public static LockFile empty() {
-        return new LockFile(Optional.empty(), List.of());
+    /** No allocations yet for the cluster (metadata.name of the spec). */
+    public static LockFile empty(String cluster) {
+        return new LockFile(cluster, Optional.empty(), List.of());
     }
 
     /** hybridctl.lock lives next to the spec so that both are committed together. */

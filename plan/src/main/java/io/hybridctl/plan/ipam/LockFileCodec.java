@@ -11,16 +11,25 @@ import io.hybridctl.net.AddressFormatException;
 import io.hybridctl.net.Prefix;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** Reads and writes hybridctl.lock as YAML. A missing file is an empty lock; a damaged one is an error, never ignored. */
+/**
+ * Reads and writes hybridctl.lock as YAML: one section per cluster name, so that specs sharing a directory share the
+ * file without touching each other's blocks. A missing file or section is an empty lock; a damaged file is an error,
+ * never ignored.
+ */
 public final class LockFileCodec {
 
     static final String API_VERSION = "hybridctl.io/v1alpha1";
@@ -34,71 +43,122 @@ public final class LockFileCodec {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build());
 
     private LockFileCodec() {
     }
 
-    public static LockFile read(Path file) throws LockFileException {
+    /** The section of one cluster. */
+    public static LockFile read(Path file, String cluster) throws LockFileException {
+        return readAll(file).getOrDefault(cluster, LockFile.empty(cluster));
+    }
+
+    public static Map<String, LockFile> readAll(Path file) throws LockFileException {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return LockFile.empty();
+            return new TreeMap<>();
         } catch (IOException e) {
             throw new LockFileException(file + " cannot be read (" + e.getClass().getSimpleName() + "); check its permissions");
         }
         return parse(file.toString(), content);
     }
 
-    public static LockFile parse(String name, byte[] content) throws LockFileException {
+    public static Map<String, LockFile> parse(String name, byte[] content) throws LockFileException {
         JsonNode root;
         try {
             root = YAML.readTree(content);
         } catch (IOException e) {
             throw new LockFileException(name + " is not valid YAML; restore it from version control (git checkout -- " + name + ")");
         }
+        Map<String, LockFile> out = new TreeMap<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return LockFile.empty();
+            return out;
         }
         if (!root.isObject() || !KIND.equals(root.path("kind").asText())) {
             throw new LockFileException(name + " is not a hybridctl lock file (kind must be " + KIND + "); restore it from version control");
         }
-        Optional<Integer> size = root.has("nodeBlockSize") ? Optional.of(root.get("nodeBlockSize").asInt()) : Optional.empty();
+        JsonNode clusters = root.path("clusters");
+        var it = clusters.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            out.put(e.getKey(), section(name + ": clusters." + e.getKey(), e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static LockFile section(String where, String cluster, JsonNode node) throws LockFileException {
+        Optional<Integer> size = node.has("nodeBlockSize") ? Optional.of(node.get("nodeBlockSize").asInt()) : Optional.empty();
         List<LockEntry> entries = new ArrayList<>();
         Set<String> hosts = new HashSet<>();
-        JsonNode list = root.path("allocations");
+        JsonNode list = node.path("allocations");
         for (int i = 0; i < list.size(); i++) {
             JsonNode e = list.get(i);
-            String where = name + ": allocations[" + i + "]";
+            String at = where + ".allocations[" + i + "]";
             String host = e.path("host").asText("");
             String site = e.path("site").asText("");
             if (host.isEmpty() || site.isEmpty()) {
-                throw new LockFileException(where + " needs host, site and block; restore the file from version control");
+                throw new LockFileException(at + " needs host, site and block; restore the file from version control");
             }
             if (!hosts.add(host)) {
-                throw new LockFileException(where + " records host " + host + " twice; keep the entry that matches the running node");
+                throw new LockFileException(at + " records host " + host + " twice; keep the entry that matches the running node");
             }
             try {
                 entries.add(new LockEntry(host, site, Prefix.parse(e.path("block").asText(""))));
             } catch (AddressFormatException ex) {
-                throw new LockFileException(where + ": " + ex.getMessage());
+                throw new LockFileException(at + ": " + ex.getMessage());
             }
         }
-        return new LockFile(size, entries);
+        return new LockFile(cluster, size, entries);
+    }
+
+    /**
+     * Replaces this cluster's section and keeps the others. The file is replaced by rename, so a crash never leaves
+     * half a lock; nothing is written when the content is the same. Returns whether the file changed.
+     */
+    public static boolean store(Path file, LockFile lock) throws IOException, LockFileException {
+        Map<String, LockFile> all = readAll(file);
+        all.put(lock.cluster(), lock);
+        byte[] content = write(all.values()).getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+            return false;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        // 0644 like any committed file; createTempFile alone would make it 0600.
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return true;
     }
 
     public static String write(LockFile lock) {
+        return write(List.of(lock));
+    }
+
+    public static String write(java.util.Collection<LockFile> locks) {
         ObjectNode root = YAML.createObjectNode();
         root.put("apiVersion", API_VERSION);
         root.put("kind", KIND);
-        lock.nodeBlockSize().ifPresent(s -> root.put("nodeBlockSize", s));
-        ArrayNode list = root.putArray("allocations");
-        for (LockEntry e : lock.allocations()) {
-            ObjectNode n = list.addObject();
-            n.put("host", e.host());
-            n.put("site", e.site());
-            n.put("block", e.block().toString());
+        ObjectNode clusters = root.putObject("clusters");
+        Map<String, LockFile> sorted = new TreeMap<>();
+        locks.forEach(l -> sorted.put(l.cluster(), l));
+        for (LockFile lock : sorted.values()) {
+            ObjectNode c = clusters.putObject(lock.cluster());
+            lock.nodeBlockSize().ifPresent(s -> c.put("nodeBlockSize", s));
+            ArrayNode list = c.putArray("allocations");
+            for (LockEntry e : lock.allocations()) {
+                ObjectNode n = list.addObject();
+                n.put("host", e.host());
+                n.put("site", e.site());
+                n.put("block", e.block().toString());
+            }
         }
         try {
             return HEADER + YAML.writeValueAsString(root);

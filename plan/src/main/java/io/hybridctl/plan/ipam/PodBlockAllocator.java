@@ -85,7 +85,7 @@ public final class PodBlockAllocator {
         }
         List<PodBlock> ordered = new ArrayList<>(given.size());
         spec.hosts().forEach(h -> ordered.add(given.get(h.name())));
-        return new AllocationResult.Allocated(new Allocations(size, ordered));
+        return new AllocationResult.Allocated(new Allocations(spec.name(), size, ordered));
     }
 
     private static void claim(Host h, Prefix block, PodBlock.Origin origin, Map<Long, String> taken, Map<String, PodBlock> given,

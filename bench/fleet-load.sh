@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Load test of the fleet server: N simulated agents (virtual threads, one JVM, one keep-alive mTLS connection each)
+# register with a pool token, then heartbeat every INTERVAL seconds for DURATION seconds, against one fleet server on
+# PostgreSQL on loopback. Reports heartbeat latency percentiles, errors, and the server's CPU time and heap.
+# usage: bench/fleet-load.sh [AGENTS] [DURATION_SECONDS] [INTERVAL_SECONDS]     (default 10000 300 10)
+# Needs PostgreSQL with the fleet_test database (.ci/setup.d/fleet.sh creates it; run it as root).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+agents="${1:-10000}"
+duration="${2:-300}"
+interval="${3:-10}"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cd "$here"
+./build -q -o -pl fleet test-compile >/dev/null
+./build -q -o -pl fleet dependency:build-classpath -Dmdep.outputFile="$work/cp" -Dmdep.includeScope=test >/dev/null
+cp="$here/fleet/target/classes:$here/fleet/target/test-classes:$(cat "$work/cp")"
+source "$here/scripts/find-jdk.sh"
+java="$HYBRIDCTL_JDK/bin/java"
+
+schema="bench_$(date +%s)"
+PGPASSWORD=fleet_test psql -q -h 127.0.0.1 -U fleet_test -d fleet_test -c "create schema $schema"
+db="jdbc:postgresql://127.0.0.1:5432/fleet_test?user=fleet_test&password=fleet_test&currentSchema=$schema"
+
+"$java" -Xms1g -Xmx1g -XX:+UseG1GC -cp "$cp" io.hybridctl.fleet.server.ServerMain --data-dir "$work/server" --db "$db" \
+  --heartbeat-seconds "$interval" --lease-seconds 600 --db-pool 24 > "$work/server.out" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do grep -qs "fleet server: " "$work/server.out" && break; sleep 0.5; done
+token="$(grep "initial admin token" "$work/server.out" | awk '{print $NF}')"
+url="$(grep "fleet server: " "$work/server.out" | awk '{print $3}')"
+api() { curl -sf --cacert "$work/server/agent-ca/ca.pem" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+pool="$(api -X POST "$url/api/v1/clusters" -d '{"name":"bench","region":"us-west-2","kubernetesVersion":"1.31","credentialProvider":"ssm","sites":[{"name":"dc-1"}]}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["pools"][0]["id"])')"
+reg="$(api -X POST "$url/api/v1/registration-tokens" -d "{\"poolId\":\"$pool\",\"maxUses\":$agents,\"autoAssign\":false}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+hz="$(getconf CLK_TCK)"
+ticks0="$(cpu_ticks)"; t0="$(date +%s.%N)"
+/usr/bin/time -o "$work/gen.time" -f '%e %U %S %M' "$java" -Xmx3g -cp "$cp" io.hybridctl.fleet.LoadGenerator \
+  "$url" "$work/server/agent-ca/ca.pem" "$reg" "$agents" "$interval" "$duration" | tee "$work/gen.out"
+ticks1="$(cpu_ticks)"; t1="$(date +%s.%N)"
+heap="$(api "$url/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"\}/ {printf "%.0f", $2/1048576}')"
+rss="$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server_pid/status")"
+hosts="$(api "$url/api/v1/hosts" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+read -r gwall guser gsys grss < "$work/gen.time"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $("$java" -version 2>&1 | head -1)"
+printf 'server: CPU %.1f s over %.0f s wall (%.2f cores average), heap used %s MiB at the end, peak RSS %s MiB, hosts registered %s\n' \
+  "$(echo "($ticks1 - $ticks0) / $hz" | bc -l)" "$(echo "$t1 - $t0" | bc -l)" "$(echo "($ticks1 - $ticks0) / $hz / ($t1 - $t0)" | bc -l)" "$heap" "$rss" "$hosts"
+printf 'load generator: CPU %.1f s, peak RSS %d MiB\n' "$(echo "$guser + $gsys" | bc -l)" "$(( grss / 1024 ))"
+PGPASSWORD=fleet_test psql -q -h 127.0.0.1 -U fleet_test -d fleet_test -c "drop schema $schema cascade" >/dev/null 2>&1

@@ -1,0 +1,117 @@
+package io.hybridctl.cli.lab;
+
+import io.hybridctl.cli.UserError;
+import io.hybridctl.lab.check.FlowCatalogue;
+import io.hybridctl.lab.check.RequiredFlows;
+import io.hybridctl.lab.check.VerifyCatalogue;
+import io.hybridctl.lab.daemon.PlanArtifacts;
+import io.hybridctl.lab.host.CommandFailedException;
+import io.hybridctl.lab.host.Preflight;
+import io.hybridctl.lab.lifecycle.StateDirectory;
+import io.hybridctl.lab.run.Lab;
+import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.run.LabDesigner;
+import io.hybridctl.lab.run.LabException;
+import io.hybridctl.lab.run.Progress;
+import io.hybridctl.lab.topology.LabName;
+import picocli.CommandLine.Option;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** Options every `lab` verb takes, and the error mapping they share. */
+public final class LabOptions {
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file.")
+    Path file;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Lab name (1-20 lower-case letters/digits); default: the cluster name without dashes.")
+    String name;
+
+    @Option(names = "--no-enforce-firewall",
+            description = "Load plan's firewall exactly as generated (policy accept, unlisted traffic only counted).")
+    boolean noEnforce;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    Lab lab() {
+        return new Lab(StateDirectory.DEFAULT_ROOT, Preflight.ofThisMachine(), new PlanArtifacts(!noEnforce), new VerifyCatalogue());
+    }
+
+    LabDesign design() {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(2, "cannot read " + file + ": no such file");
+        }
+        return new LabDesigner().design(file, Optional.ofNullable(name).map(this::parseName));
+    }
+
+    LabName labName() {
+        if (name != null) {
+            return parseName(name);
+        }
+        return design().name();
+    }
+
+    /** The lab's own probe set (kubelet, webhook, DNS, pod-to-pod per host), used to time faults. */
+    FlowCatalogue faultProbes() {
+        return new RequiredFlows();
+    }
+
+    Progress progress() {
+        return new Progress(out(), terminal());
+    }
+
+    private LabName parseName(String n) {
+        try {
+            return new LabName(n);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(2, e.getMessage());
+        }
+    }
+
+    /** Ctrl-C during up or run: the hook removes whatever was built so far. */
+    Thread cleanupOnInterrupt(Lab lab, LabName labName) {
+        Thread hook = new Thread(() -> lab.down(labName), "lab-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    int guard(Callable<Integer> body) {
+        try {
+            return body.call();
+        } catch (LabException e) {
+            throw new UserError(e.exitCode(), e.getMessage());
+        } catch (CommandFailedException e) {
+            throw new UserError(1, e.getMessage());
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // JDK 22+ returns a Console even when output is redirected; Console.isTerminal() (22+) says which.
+    static boolean terminal() {
+        Console console = System.console();
+        if (console == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.hybridctl.cli.pki;
+
+import io.hybridctl.pki.InstallSteps;
+import io.hybridctl.pki.IssueOutcome;
+import io.hybridctl.pki.IssuePolicy;
+import io.hybridctl.pki.PkiDirectory;
+import io.hybridctl.pki.RunReport;
+import io.hybridctl.pki.ca.CertificateAuthority;
+import io.hybridctl.pki.ca.KeyAlgorithm;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "rotate", mixinStandardHelpOptions = true,
+        description = {"Re-issue every certificate that expires within the window (or has expired), and print for each host the steps",
+                "that put the new files in place on the node. Hosts without a usable certificate are listed for `pki issue`.",
+                "Exit 0: done; 1: some host has no certificate to rotate (missing, revoked or invalid); 2: bad input."})
+final class PkiRotateCommand implements Callable<Integer> {
+
+    @Mixin
+    PkiTarget target;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Parameters(paramLabel = "HOST", arity = "0..*", description = "Only these hosts.")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--within", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
+            description = "Rotation window. Default: ${DEFAULT-VALUE}.")
+    Duration within;
+
+    @Option(names = "--validity", paramLabel = "DURATION", defaultValue = "1y", converter = DurationConverter.class,
+            description = "Lifetime of the new certificates. Default: ${DEFAULT-VALUE}.")
+    Duration validity;
+
+    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "ec-p384", description = "Node key: ec-p384, rsa-3072 or rsa-4096. Default: ${DEFAULT-VALUE}.")
+    String keyType;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PkiTarget.Resolved resolved = target.resolve(spec.commandLine().getErr());
+        PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
+        List<String> chosen = !hosts.isEmpty() ? hosts
+                : resolved.spec().isPresent() ? resolved.hostNames() : PkiErrors.guard(directory::knownHosts);
+        IssuePolicy policy = PkiErrors.guard(() -> new IssuePolicy(KeyAlgorithm.parse(keyType), validity, within, false));
+        RunReport report = PkiErrors.guard(() -> directory.rotate(
+                CertificateAuthority.open(resolved.layout(), passphrase.passphrase()), chosen, policy));
+        report.repairs().forEach(r -> out.println("repaired: " + r));
+        boolean stuck = false;
+        int renewed = 0;
+        for (IssueOutcome o : report.outcomes()) {
+            switch (o.action()) {
+                case RENEWED, ISSUED -> {
+                    renewed++;
+                    out.println(o.host() + ": rotated (was " + o.before().state().label() + "), new serial " + o.serial().orElseThrow().toString(16)
+                            + ", valid until " + o.notAfter().orElseThrow() + ". Put it in place:");
+                    out.print(InstallSteps.forHost(resolved.layout(), o.host(), resolved.sshTarget(o.host())));
+                }
+                case UNCHANGED -> out.println(o.host() + ": ok, " + o.before().daysLeft(java.time.Instant.now()).map(d -> d + " days left").orElse(""));
+                case SKIPPED -> {
+                    stuck = true;
+                    out.println(o.host() + ": " + o.before().state().label() + ", nothing to rotate: " + o.before().detail()
+                            + "; run hybridctl pki issue " + o.host());
+                }
+            }
+        }
+        out.println(renewed + " certificate(s) rotated within " + within.toDays() + " days");
+        return stuck ? 1 : 0;
+    }
+}

@@ -1,0 +1,78 @@
+package io.hybridctl.cli.fleet;
+
+import io.hybridctl.cli.Main;
+import io.hybridctl.fleet.server.FleetServer;
+import io.hybridctl.fleet.server.ServerOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `hybridctl fleet ...` against a real fleet server on loopback. */
+class FleetCommandsTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void importTokensAndListings(@TempDir Path tmp) throws Exception {
+        try (FleetServer server = FleetServer.start(ServerOptions.loopback(tmp.resolve("data"), null))) {
+            Path tokenFile = tmp.resolve("token");
+            Files.writeString(tokenFile, server.initialAdminToken().orElseThrow());
+            String[] common = {"--server", server.url(), "--ca-file", tmp.resolve("data/agent-ca/ca.pem").toString(),
+                    "--token-file", tokenFile.toString()};
+            Path repo = Path.of(System.getProperty("hybridctl.repo", ".."));
+
+            Run imported = cli(concat(new String[] {"fleet", "import", "-f", repo.resolve("examples/two-site-ira.yaml").toString()}, common));
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("imported cluster").contains("2 pools");
+
+            Run again = cli(concat(new String[] {"fleet", "import", "-f", repo.resolve("examples/two-site-ira.yaml").toString()}, common));
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.err()).contains("already exists").doesNotContain("Exception");
+
+            Run pools = cli(concat(new String[] {"fleet", "pools"}, common));
+            assertThat(pools.exit()).isZero();
+            assertThat(pools.out().lines().count()).isEqualTo(3);
+
+            String firstPool = pools.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+            Run token = cli(concat(new String[] {"fleet", "token-create", "--pool", firstPool, "--max-uses", "3"}, common));
+            assertThat(token.exit()).as(token.err()).isZero();
+            assertThat(token.out()).contains("hybridctl agent --server").contains("--ca-fingerprint " + server.caFingerprint());
+
+            Run audit = cli(concat(new String[] {"fleet", "audit"}, common));
+            assertThat(audit.out()).contains("cluster.import").contains("registration-token.create")
+                    .doesNotContain(server.initialAdminToken().orElseThrow());
+
+            Run badSpec = cli(concat(new String[] {"fleet", "import", "-f", tmp.resolve("missing.yaml").toString()}, common));
+            assertThat(badSpec.exit()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void missingTokenIsAUsageError(@TempDir Path tmp) {
+        Run r = cli("fleet", "pools", "--server", "https://127.0.0.1:1", "--ca-file", tmp.resolve("none.pem").toString(),
+                "--token-file", tmp.resolve("absent").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--token-file");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = new String[a.length + b.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

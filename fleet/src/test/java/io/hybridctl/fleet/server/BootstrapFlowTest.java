@@ -1,0 +1,101 @@
+package io.hybridctl.fleet.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hybridctl.fleet.TestDatabases;
+import io.hybridctl.fleet.agent.InProcessAgents;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BootstrapFlowTest {
+
+    static List<String> databases() {
+        return TestDatabases.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRegisteredHostIsAutoAssignedAndBootstrapped(String db, @TempDir Path tmp) throws Exception {
+        try (TestServer ts = TestServer.start(tmp.resolve("server"), db); InProcessAgents agents = new InProcessAgents()) {
+            String token = ts.registrationToken(ts.poolA, 1, 3600, true);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("agent1"), "edge-1", Duration.ofMillis(50), null);
+
+            JsonNode host = waitForHostState(ts, "edge-1", "READY");
+            assertThat(host.path("poolId").asText()).isEqualTo(ts.poolA);
+            Path nodeConfig = tmp.resolve("agent1/root/etc/hybridctl/nodeconfig.yaml");
+            assertThat(Files.readString(nodeConfig)).contains("activationId: \"" + TestServer.ACTIVATION_ID + "\"")
+                    .contains("kind: \"NodeConfig\"");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nodeConfig))).isEqualTo("rw-------");
+            JsonNode summary = ts.admin.get("/api/v1/pools/" + ts.poolA);
+            assertThat(summary.path("ready").asInt()).isEqualTo(1);
+            assertThat(summary.path("total").asInt()).isEqualTo(1);
+            JsonNode detail = ts.admin.get("/api/v1/hosts/" + host.path("id").asText());
+            JsonNode op = detail.path("operations").get(0);
+            assertThat(op.path("kind").asText()).isEqualTo("bootstrap");
+            assertThat(op.path("state").asText()).isEqualTo("SUCCEEDED");
+            assertThat(op.path("steps")).allSatisfy(s -> assertThat(s.path("state").asText()).isEqualTo("SUCCEEDED"));
+            assertThat(agents.failures).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void nodeadmInitExitingZeroWithoutInstallIsAFailure(String db, @TempDir Path tmp) throws Exception {
+        try (TestServer ts = TestServer.start(tmp.resolve("server"), db); InProcessAgents agents = new InProcessAgents()) {
+            String token = ts.registrationToken(ts.poolA, 1, 3600, true);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("agent1"), "edge-1", Duration.ofMillis(20), "init");
+            JsonNode host = waitForHostState(ts, "edge-1", "FAILED");
+            JsonNode op = ts.admin.get("/api/v1/hosts/" + host.path("id").asText()).path("operations").get(0);
+            assertThat(op.path("state").asText()).isEqualTo("FAILED");
+            assertThat(op.path("reason").asText()).startsWith("nodeadm-init: exit 0 but").contains("not installed");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void hostsListedInTheImportedSpecGetThePlanRenderedNodeConfig(String db, @TempDir Path tmp) throws Exception {
+        try (TestServer ts = TestServer.start(tmp.resolve("server"), db); InProcessAgents agents = new InProcessAgents()) {
+            Path repo = Path.of(System.getProperty("hybridctl.repo", ".."));
+            String spec = Files.readString(repo.resolve("examples/lab-calico-static.yaml"));
+            JsonNode imported = ts.admin.post("/api/v1/clusters", java.util.Map.of("name", "hybrid-lab-static", "region", "us-west-2",
+                    "kubernetesVersion", "1.31", "credentialProvider", "ssm", "sites", List.of(java.util.Map.of("name", "lab")), "spec", spec));
+            String pool = imported.path("pools").get(0).path("id").asText();
+            ts.admin.put("/api/v1/clusters/hybrid-lab-static/ssm-activation", java.util.Map.of("activationId", TestServer.ACTIVATION_ID,
+                    "activationCode", TestServer.ACTIVATION_CODE));
+            String token = ts.registrationToken(pool, 2, 3600, true);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a1"), "node-01", Duration.ofMillis(20), null);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a2"), "not-in-spec", Duration.ofMillis(20), null);
+            waitForHostState(ts, "node-01", "READY");
+            waitForHostState(ts, "not-in-spec", "READY");
+            String fromSpec = Files.readString(tmp.resolve("a1/root/etc/hybridctl/nodeconfig.yaml"));
+            assertThat(fromSpec).contains("--node-ip=").contains("hybridctl.io/host=node-01").contains(TestServer.ACTIVATION_ID);
+            String fallback = Files.readString(tmp.resolve("a2/root/etc/hybridctl/nodeconfig.yaml"));
+            assertThat(fallback).doesNotContain("--node-ip=").contains(TestServer.ACTIVATION_ID);
+        }
+    }
+
+    static JsonNode waitForHostState(TestServer ts, String hostname, String state) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            for (JsonNode h : ts.admin.get("/api/v1/hosts")) {
+                if (h.path("hostname").asText().equals(hostname)) {
+                    last = h;
+                    if (h.path("state").asText().equals(state)) {
+                        return h;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("host " + hostname + " did not reach " + state + "; last seen " + last);
+    }
+}

@@ -1,0 +1,68 @@
+package io.hybridctl.fleet.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hybridctl.fleet.TestDatabases;
+import io.hybridctl.fleet.client.FleetApiClient;
+import io.hybridctl.fleet.service.Fleet;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A fleet server on loopback with an admin client, a cluster "edge" with pools "site-a" and "site-b", and SSM set up. */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ACTIVATION_CODE = "Zx9SecretActivationCode0123456789abcd";
+    public static final String ACTIVATION_ID = "5d6e0a44-6a4c-4c8f-9a9b-123456789abc";
+
+    public final FleetServer server;
+    public final FleetApiClient admin;
+    public final String adminToken;
+    public final String poolA;
+    public final String poolB;
+    public final String clusterId;
+
+    private TestServer(FleetServer server, FleetApiClient admin, String adminToken, String clusterId, String poolA, String poolB) {
+        this.server = server;
+        this.admin = admin;
+        this.adminToken = adminToken;
+        this.clusterId = clusterId;
+        this.poolA = poolA;
+        this.poolB = poolB;
+    }
+
+    public static TestServer start(Path dataDir, String dbKind) throws Exception {
+        return start(dataDir, TestDatabases.urlFor(dbKind), new Fleet.Timing(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    }
+
+    public static TestServer start(Path dataDir, String dbUrl, Fleet.Timing timing) throws Exception {
+        FleetServer server = FleetServer.start(ServerOptions.loopback(dataDir, dbUrl).withTiming(timing));
+        String token = server.initialAdminToken().orElseThrow();
+        FleetApiClient admin = new FleetApiClient(server.url(), token, server.caCertificate());
+        JsonNode imported = admin.post("/api/v1/clusters", Map.of("name", "edge", "region", "us-west-2", "kubernetesVersion", "1.31",
+                "credentialProvider", "ssm", "sites", List.of(Map.of("name", "site-a"), Map.of("name", "site-b"))));
+        admin.put("/api/v1/clusters/edge/ssm-activation", Map.of("activationId", ACTIVATION_ID, "activationCode", ACTIVATION_CODE));
+        String a = null;
+        String b = null;
+        for (JsonNode p : imported.path("pools")) {
+            if (p.path("name").asText().equals("site-a")) {
+                a = p.path("id").asText();
+            } else {
+                b = p.path("id").asText();
+            }
+        }
+        return new TestServer(server, admin, token, imported.path("cluster").path("id").asText(), a, b);
+    }
+
+    public String registrationToken(String poolId, int maxUses, long ttlSeconds, boolean autoAssign) throws Exception {
+        return admin.post("/api/v1/registration-tokens", Map.of("poolId", poolId, "maxUses", maxUses, "ttlSeconds", ttlSeconds,
+                "autoAssign", autoAssign)).path("token").asText();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        server.close();
+    }
+}

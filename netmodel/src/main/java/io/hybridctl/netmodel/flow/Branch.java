@@ -1,0 +1,87 @@
+package io.hybridctl.netmodel.flow;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fate of a run of destination addresses arriving at one node: the steps taken there, then either an end or the
+ * branches at the next node. Branches are shared between queries (memoised), so results form a DAG whose size is the
+ * number of distinct forwarding behaviours, not sources x destinations.
+ */
+public final class Branch {
+
+    private final String node;
+    private final long first;
+    private final long last;
+    private final List<Step> steps;
+    private final Disposition end;
+    private final List<Branch> next;
+    private final Set<Disposition> reached;
+    private Hop hop;
+
+    private Branch(String node, long first, long last, List<Step> steps, Disposition end, List<Branch> next) {
+        this.node = node;
+        this.first = first;
+        this.last = last;
+        this.steps = steps;
+        this.end = end;
+        this.next = next;
+        EnumSet<Disposition> r = EnumSet.noneOf(Disposition.class);
+        if (end != null) {
+            r.add(end);
+        }
+        for (Branch b : next) {
+            r.addAll(b.reached);
+        }
+        this.reached = r;
+    }
+
+    static Branch end(String node, long first, long last, List<Step> steps, Disposition d) {
+        return new Branch(node, first, last, List.copyOf(steps), d, List.of());
+    }
+
+    static Branch onward(String node, long first, long last, List<Step> steps, List<Branch> next) {
+        return new Branch(node, first, last, List.copyOf(steps), null, List.copyOf(next));
+    }
+
+    /** This branch's node and steps as a trace hop (one shared instance). */
+    public Hop hop() {
+        Hop h = hop;
+        if (h == null) {
+            h = new Hop(node, steps);
+            hop = h;
+        }
+        return h;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public long first() {
+        return first;
+    }
+
+    public long last() {
+        return last;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    public List<Branch> next() {
+        return next;
+    }
+
+    /** The disposition when the flow ends at this node, else null. */
+    public Disposition end() {
+        return end;
+    }
+
+    /** Every disposition reachable in this branch's subtree. */
+    public Set<Disposition> reached() {
+        return reached;
+    }
+}

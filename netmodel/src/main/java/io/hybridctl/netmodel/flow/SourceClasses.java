@@ -1,0 +1,121 @@
+package io.hybridctl.netmodel.flow;
+
+import io.hybridctl.net.PrefixSet;
+import io.hybridctl.netmodel.dataplane.DataPlane;
+import io.hybridctl.netmodel.dataplane.FibEntry;
+import io.hybridctl.netmodel.dataplane.Segments;
+import io.hybridctl.netmodel.filter.Filter;
+import io.hybridctl.netmodel.route.RouteProtocol;
+import io.hybridctl.netmodel.topology.Interface;
+import io.hybridctl.netmodel.topology.Node;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups source nodes that forward every packet alike: same filters, same routes apart from their own addresses and
+ * private stub links (a host's veth to its pod block), and source addresses in one source atom. Tracing two members
+ * of a group (two, so that each one's own addresses are covered as a destination by the other) answers for all.
+ */
+public final class SourceClasses {
+
+    public record Candidate(String node, PrefixSet sources) {
+    }
+
+    public record Group(List<Candidate> members) {
+        public Group {
+            members = List.copyOf(members);
+        }
+
+        public List<Candidate> representatives() {
+            return members.subList(0, Math.min(2, members.size()));
+        }
+    }
+
+    private record Signature(List<Filter> inbound, List<Filter> outbound, List<Object> routes, int atom) {
+    }
+
+    private record RouteShape(Object prefix, Object nextHop, String segment, Object gateway) {
+    }
+
+    private SourceClasses() {
+    }
+
+    public static List<Group> group(DataPlane dataPlane, SourceAtoms atoms, List<Candidate> candidates) {
+        Map<Object, List<Candidate>> groups = new LinkedHashMap<>();
+        int unique = 0;
+        for (Candidate c : candidates) {
+            int index = dataPlane.network().indexOf(c.node());
+            Node node = dataPlane.network().node(index);
+            int atom = atomOf(atoms, c.sources());
+            Object key = atom < 0 ? Integer.valueOf(unique++)
+                    : new Signature(node.inbound(), node.outbound(), shape(dataPlane, index, 0), atom);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+        }
+        List<Group> out = new ArrayList<>(groups.size());
+        groups.values().forEach(m -> out.add(new Group(m)));
+        return out;
+    }
+
+    private static int atomOf(SourceAtoms atoms, PrefixSet sources) {
+        if (sources.isEmpty()) {
+            return -1;
+        }
+        var ranges = sources.ranges();
+        int atom = atoms.atomOf(ranges.get(0).first().value());
+        for (var r : ranges) {
+            if (atoms.atomOf(r.first().value()) != atom || atoms.atomOf(r.last().value()) != atom) {
+                return -1;
+            }
+        }
+        return atom;
+    }
+
+    /**
+     * The node's routes without its own addresses and private stubs. A gateway at the far end of a two-member link (a
+     * pod block's host) is replaced by that peer's own shape, so pod blocks of equivalent hosts are equivalent too.
+     */
+    private static List<Object> shape(DataPlane dataPlane, int index, int depth) {
+        Node node = dataPlane.network().node(index);
+        List<Object> out = new ArrayList<>();
+        for (FibEntry e : dataPlane.table(index).entries()) {
+            if (e.route().protocol() == RouteProtocol.LOCAL || ownedByNode(node, e.route().prefix())) {
+                continue;
+            }
+            String segment = e.egress().flatMap(node::iface).map(Interface::segment).orElse(null);
+            if (segment != null && privateStub(dataPlane.segments(), dataPlane, segment, index)) {
+                continue;
+            }
+            List<Segments.Attachment> members = segment == null ? List.of() : dataPlane.segments().members(segment);
+            if (depth < 2 && members.size() == 2 && (e.gateway().isPresent() || e.route().protocol() != RouteProtocol.CONNECTED)) {
+                int peer = members.get(0).node() == index ? members.get(1).node() : members.get(0).node();
+                Node p = dataPlane.network().node(peer);
+                out.add(List.of(e.route().prefix(), p.inbound(), p.outbound(), shape(dataPlane, peer, depth + 1)));
+                continue;
+            }
+            out.add(new RouteShape(e.route().prefix(), e.route().nextHop(), segment, e.gateway().orElse(null)));
+        }
+        return out;
+    }
+
+    private static boolean ownedByNode(Node node, io.hybridctl.net.Prefix prefix) {
+        for (var r : node.local()) {
+            if (r.prefix().contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A link to nodes that have no other link: what lies behind it is this node's own (its pod block). */
+    private static boolean privateStub(Segments segments, DataPlane dataPlane, String segment, int self) {
+        for (Segments.Attachment a : segments.members(segment)) {
+            if (a.node() != self && dataPlane.network().node(a.node()).interfaces().size() > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,154 @@
+package io.hybridctl.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hybridctl.plan.intent.Intents;
+import io.hybridctl.plan.intent.IpsecSelectors;
+import io.hybridctl.plan.intent.LoadBalancerPool;
+import io.hybridctl.plan.intent.NetworkIntent;
+import io.hybridctl.plan.intent.ProvenanceLocator;
+import io.hybridctl.plan.intent.RouterConfig;
+import io.hybridctl.plan.ipam.AllocationResult;
+import io.hybridctl.plan.ipam.Allocations;
+import io.hybridctl.plan.ipam.PodBlockAllocator;
+import io.hybridctl.plan.render.Yaml;
+import io.hybridctl.plan.render.addons.AddonRenderer;
+import io.hybridctl.plan.render.cloudformation.CloudFormationRenderer;
+import io.hybridctl.plan.render.cni.CalicoRenderer;
+import io.hybridctl.plan.render.cni.CiliumRenderer;
+import io.hybridctl.plan.render.cni.CniInstallScript;
+import io.hybridctl.plan.render.docs.RunbookRenderer;
+import io.hybridctl.plan.render.docs.TopologyRenderer;
+import io.hybridctl.plan.render.eksctl.EksctlRenderer;
+import io.hybridctl.plan.render.lb.LoadBalancerRenderer;
+import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
+import io.hybridctl.plan.render.nodeadm.NodeCredentials;
+import io.hybridctl.plan.render.nodeadm.RenderedNode;
+import io.hybridctl.plan.render.site.FirewallRenderer;
+import io.hybridctl.plan.render.site.FrrRenderer;
+import io.hybridctl.plan.render.site.SwanctlRenderer;
+import io.hybridctl.plan.render.site.VyosRenderer;
+import io.hybridctl.spec.model.Cni;
+import io.hybridctl.spec.model.Credentials;
+import io.hybridctl.spec.model.Host;
+import io.hybridctl.spec.model.HybridCluster;
+import io.hybridctl.spec.model.Site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Renders the whole plan in memory: allocate pod blocks, derive the network intent, then every artifact from the
+ * spec and that intent. Pure: no I/O, no clock, so the same inputs give byte-identical output.
+ */
+public final class Planner {
+
+    public PlanOutcome plan(PlanInputs in) {
+        HybridCluster spec = in.spec();
+        AllocationResult allocation = new PodBlockAllocator().allocate(spec, in.lock());
+        if (allocation instanceof AllocationResult.Refused r) {
+            return new PlanOutcome.Refused(r.problems());
+        }
+        Allocations allocations = ((AllocationResult.Allocated) allocation).allocations();
+        NetworkIntent intent = Intents.derive(spec, allocations);
+        SortedMap<String, Artifact> out = new TreeMap<>();
+
+        put(out, ArtifactPaths.EKSCTL, new EksctlRenderer().render(spec, in.caBundlePem()));
+        CloudFormationRenderer cfn = new CloudFormationRenderer();
+        put(out, ArtifactPaths.CFN_NEW_VPC, cfn.render(spec, intent, CloudFormationRenderer.Variant.NEW_VPC, in.caBundlePem()));
+        put(out, ArtifactPaths.CFN_EXISTING_VPC, cfn.render(spec, intent, CloudFormationRenderer.Variant.EXISTING_VPC, in.caBundlePem()));
+        nodes(spec, in, out);
+        cni(spec, intent, allocations, out);
+        sites(spec, intent, out);
+        loadBalancers(spec, intent, out);
+        AddonRenderer addons = new AddonRenderer();
+        put(out, ArtifactPaths.COREDNS_PATCH, addons.coreDnsPatch());
+        put(out, ArtifactPaths.KUBE_DNS_PATCH, addons.kubeDnsPatch());
+        if (!spec.cni().podsRoutable()) {
+            put(out, ArtifactPaths.WEBHOOK_PATCH, addons.webhookPatch());
+        }
+        put(out, ArtifactPaths.TOPOLOGY, new TopologyRenderer().render(spec, intent));
+        put(out, ArtifactPaths.README, new RunbookRenderer().render(spec, intent, out.keySet(), in.activation().isPresent()));
+        return new PlanOutcome.Rendered(new RenderedPlan(out, allocations.toLockFile(), ProvenanceLocator.locate(intent, out)));
+    }
+
+    private static void nodes(HybridCluster spec, PlanInputs in, SortedMap<String, Artifact> out) {
+        NodeConfigRenderer renderer = new NodeConfigRenderer();
+        NodeCredentials credentials = spec.credentials().provider() == Credentials.Provider.SSM
+                ? new NodeCredentials.Ssm(in.activation())
+                : NodeCredentials.IamRolesAnywhere.fromStackOutputs(spec.credentials().roleArn());
+        // The per-host files are most of a large plan; render them on all cores, then insert in spec order.
+        List<Host> hosts = spec.hosts().toList();
+        List<RenderedNode> rendered = hosts.parallelStream().map(h -> renderer.render(spec, h, credentials)).toList();
+        for (int i = 0; i < hosts.size(); i++) {
+            Host h = hosts.get(i);
+            RenderedNode n = rendered.get(i);
+            out.put(ArtifactPaths.nodeConfig(h.name()), Artifact.text(ArtifactPaths.nodeConfig(h.name()), n.nodeConfig(),
+                    n.nodeConfigHasSecret() ? Artifact.Mode.SECRET : Artifact.Mode.PUBLIC));
+            out.put(ArtifactPaths.installScript(h.name()), Artifact.text(ArtifactPaths.installScript(h.name()), n.installScript(), Artifact.Mode.EXECUTABLE));
+            String cert = in.nodeCertificates().get(h.name());
+            if (cert != null) {
+                put(out, ArtifactPaths.nodeCertificate(h.name()), cert);
+            }
+        }
+    }
+
+    private static void cni(HybridCluster spec, NetworkIntent intent, Allocations allocations, SortedMap<String, Artifact> out) {
+        if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
+            CiliumRenderer cilium = new CiliumRenderer();
+            put(out, ArtifactPaths.CILIUM_VALUES, cilium.values(spec));
+            if (spec.cni().podRouting() == Cni.PodRouting.BGP) {
+                put(out, ArtifactPaths.CILIUM_BGP, Yaml.writeAll(cilium.bgpResources(spec, intent)));
+            }
+        } else {
+            CalicoRenderer calico = new CalicoRenderer();
+            put(out, ArtifactPaths.CALICO_VALUES, calico.values(spec, allocations));
+            put(out, ArtifactPaths.CALICO_IPPOOLS, Yaml.writeAll(calico.ipPools(spec, allocations)));
+            if (spec.cni().podRouting() == Cni.PodRouting.BGP) {
+                put(out, ArtifactPaths.CALICO_BGP, Yaml.writeAll(calico.bgpResources(spec, intent)));
+            }
+        }
+        out.put(ArtifactPaths.CNI_INSTALL, Artifact.text(ArtifactPaths.CNI_INSTALL, new CniInstallScript().render(spec, out.keySet()), Artifact.Mode.EXECUTABLE));
+    }
+
+    private static void sites(HybridCluster spec, NetworkIntent intent, SortedMap<String, Artifact> out) {
+        FrrRenderer frr = new FrrRenderer();
+        VyosRenderer vyos = new VyosRenderer();
+        for (RouterConfig r : intent.routers()) {
+            put(out, ArtifactPaths.frr(r.site()), frr.render(spec.name(), r));
+            put(out, ArtifactPaths.vyos(r.site()), vyos.render(spec.name(), r));
+        }
+        SwanctlRenderer swanctl = new SwanctlRenderer();
+        for (IpsecSelectors s : intent.ipsec()) {
+            put(out, ArtifactPaths.swanctl(s.site()), swanctl.render(spec.name(), s));
+        }
+        FirewallRenderer fw = new FirewallRenderer();
+        for (Site site : spec.sites()) {
+            var rules = intent.firewallRules(site.name());
+            if (rules.isEmpty()) {
+                continue;
+            }
+            put(out, ArtifactPaths.firewallMarkdown(site.name()), fw.markdown(spec.name(), site.name(), rules));
+            put(out, ArtifactPaths.firewallCsv(site.name()), fw.csv(rules));
+            put(out, ArtifactPaths.firewallNft(site.name()), fw.nftables(spec.name(), site.name(), rules));
+        }
+    }
+
+    private static void loadBalancers(HybridCluster spec, NetworkIntent intent, SortedMap<String, Artifact> out) {
+        LoadBalancerRenderer lb = new LoadBalancerRenderer();
+        for (LoadBalancerPool p : intent.loadBalancerPools()) {
+            List<ObjectNode> docs = new ArrayList<>(lb.pool(spec, p));
+            put(out, ArtifactPaths.loadBalancer(p.site()), Yaml.writeAll(docs));
+        }
+        if (spec.cni().podsRoutable()) {
+            put(out, ArtifactPaths.LB_ALBC_VALUES, lb.albcValues(spec));
+            put(out, ArtifactPaths.LB_ALBC_NOTES, lb.albcNotes(spec));
+        }
+    }
+
+    private static void put(SortedMap<String, Artifact> out, String path, String content) {
+        out.put(path, Artifact.text(path, content, Artifact.Mode.PUBLIC));
+    }
+
+}

@@ -1,0 +1,53 @@
+package io.hybridctl.plan.render.addons;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hybridctl.plan.render.Yaml;
+import io.hybridctl.plan.render.cni.HybridAffinity;
+
+/** Add-on placement for mixed clusters (networking.md §6.2, §6.3). */
+public final class AddonRenderer {
+
+    /** Strategic-merge patch for deployment/coredns: spread replicas across nodes and zones (cloud and each site). */
+    public String coreDnsPatch() {
+        ObjectNode patch = Yaml.object();
+        ObjectNode anti = patch.putObject("spec").putObject("template").putObject("spec").putObject("affinity").putObject("podAntiAffinity");
+        ArrayNode preferred = anti.putArray("preferredDuringSchedulingIgnoredDuringExecution");
+        term(preferred, 100, "kubernetes.io/hostname");
+        term(preferred, 50, "topology.kubernetes.io/zone");
+        return "# kubectl -n kube-system patch deployment coredns --patch-file coredns-deployment-patch.yaml\n" + Yaml.write(patch);
+    }
+
+    private static void term(ArrayNode preferred, int weight, String topologyKey) {
+        ObjectNode t = preferred.addObject();
+        t.put("weight", weight);
+        ObjectNode pat = t.putObject("podAffinityTerm");
+        ObjectNode expr = pat.putObject("labelSelector").putArray("matchExpressions").addObject();
+        expr.put("key", "k8s-app");
+        expr.put("operator", "In");
+        expr.putArray("values").add("kube-dns");
+        pat.put("topologyKey", topologyKey);
+    }
+
+    /** Keeps DNS answers in the caller's zone, so hybrid pods use the CoreDNS replica of their site (EKS 1.31+). */
+    public String kubeDnsPatch() {
+        ObjectNode patch = Yaml.object();
+        patch.putObject("spec").put("trafficDistribution", "PreferClose");
+        return "# kubectl -n kube-system patch service kube-dns --patch-file kube-dns-service-patch.yaml\n" + Yaml.write(patch);
+    }
+
+    /** With unroutable pods the control plane cannot reach webhooks on hybrid nodes: pin them to cloud nodes. */
+    public String webhookPatch() {
+        ObjectNode patch = Yaml.object();
+        patch.putObject("spec").putObject("template").putObject("spec").set("affinity", HybridAffinity.offHybrid());
+        return "# Pod networks are not routable, so the EKS control plane cannot call webhooks on hybrid nodes.\n"
+                + "# Apply to every webhook deployment, e.g.:\n"
+                + "#   kubectl -n kube-system patch deployment aws-load-balancer-controller --patch-file webhook-affinity-patch.yaml\n"
+                + "#   kubectl -n amazon-cloudwatch patch deployment amazon-cloudwatch-observability-controller-manager --patch-file webhook-affinity-patch.yaml\n"
+                + "#   kubectl -n opentelemetry-operator-system patch deployment opentelemetry-operator --patch-file webhook-affinity-patch.yaml\n"
+                + "#   kubectl -n cert-manager patch deployment cert-manager --patch-file webhook-affinity-patch.yaml\n"
+                + "#   kubectl -n cert-manager patch deployment cert-manager-webhook --patch-file webhook-affinity-patch.yaml\n"
+                + "#   kubectl -n cert-manager patch deployment cert-manager-cainjector --patch-file webhook-affinity-patch.yaml\n"
+                + Yaml.write(patch);
+    }
+}

@@ -1,0 +1,8 @@
+package io.hybridctl.verify.flows;
+
+import io.hybridctl.verify.model.HybridModel;
+
+import java.util.function.BiFunction;
+
+public record CatalogueEntry(FlowDefinition definition, BiFunction<HybridModel, VerifyOptions, Applicability> legs) {
+}

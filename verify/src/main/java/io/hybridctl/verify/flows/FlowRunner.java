@@ -1,0 +1,163 @@
+package io.hybridctl.verify.flows;
+
+import io.hybridctl.net.AddressRange;
+import io.hybridctl.net.Ipv4Address;
+import io.hybridctl.netmodel.flow.Hop;
+import io.hybridctl.netmodel.flow.Step;
+import io.hybridctl.netmodel.flow.Trace;
+import java.util.LinkedHashMap;
+import io.hybridctl.net.PrefixSet;
+import io.hybridctl.netmodel.Header;
+import io.hybridctl.netmodel.bgp.BgpSession;
+import io.hybridctl.netmodel.flow.Disposition;
+import io.hybridctl.netmodel.flow.FlowAnalyzer;
+import io.hybridctl.netmodel.flow.Outcome;
+import io.hybridctl.netmodel.flow.Query;
+import io.hybridctl.netmodel.flow.Reachability;
+import io.hybridctl.netmodel.flow.SourceClasses;
+import io.hybridctl.verify.explain.Explainer;
+import io.hybridctl.verify.model.HybridModel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Runs catalogue entries against a model. Sources are grouped into classes that forward alike (two members of each
+ * class are traced, so each one's own addresses are still covered as destinations); each traced source follows the
+ * whole destination set at once; replies are traced the same way from the destinations back.
+ */
+public final class FlowRunner {
+
+    private final HybridModel model;
+    private final FlowAnalyzer analyzer;
+    private final Explainer explainer;
+    private final Labels labels;
+
+    public FlowRunner(HybridModel model, FlowAnalyzer analyzer) {
+        this.model = model;
+        this.analyzer = analyzer;
+        this.labels = new Labels(model);
+        this.explainer = new Explainer(model, analyzer.dataPlane(), labels);
+    }
+
+    public Labels labels() {
+        return labels;
+    }
+
+    public FlowResult run(CatalogueEntry entry, VerifyOptions options) {
+        FlowDefinition def = entry.definition();
+        Applicability a = entry.legs().apply(model, options);
+        if (a instanceof Applicability.NotApplicable n) {
+            return new FlowResult(def, Optional.of(n.why()), 0, 0, 0, List.of());
+        }
+        List<Finding> findings = new ArrayList<>();
+        int sources = 0;
+        int destinations = 0;
+        int traced = 0;
+        for (Leg leg : ((Applicability.Applies) a).legs()) {
+            sources += leg.sources().size();
+            destinations += leg.destinations().size();
+            Predicate<Disposition> bad = def.expectation() == Expectation.MUST_WORK ? d -> d != Disposition.ACCEPTED : d -> d == Disposition.ACCEPTED;
+            traced += trace(def, leg.header(), false, leg.sources(), leg.destinations(), bad, findings);
+            if (leg.reply() && def.expectation() == Expectation.MUST_WORK) {
+                traced += trace(def, leg.header().replyTo(), true, leg.destinations(), leg.sources(), bad, findings);
+            }
+        }
+        if (def.name().equals("node-to-bgp-peer")) {
+            sessionFindings(def, findings);
+        }
+        return new FlowResult(def, Optional.empty(), sources, destinations, traced, findings);
+    }
+
+    private int trace(FlowDefinition def, Header header, boolean reply, List<Endpoint> from, List<Endpoint> to,
+                      Predicate<Disposition> bad, List<Finding> findings) {
+        List<PrefixSet> targets = new ArrayList<>();
+        to.forEach(e -> targets.add(e.addresses()));
+        PrefixSet all = union(targets);
+        Map<String, Endpoint> byNode = new HashMap<>();
+        List<SourceClasses.Candidate> candidates = new ArrayList<>();
+        for (Endpoint e : from) {
+            if (analyzer.dataPlane().network().node(e.node()).isEmpty()) {
+                continue;
+            }
+            byNode.put(e.node() + "|" + e.addresses(), e);
+            candidates.add(new SourceClasses.Candidate(e.node(), e.addresses()));
+        }
+        int traced = 0;
+        for (SourceClasses.Group g : SourceClasses.group(analyzer.dataPlane(), analyzer.atoms(), candidates)) {
+            // Runs that end the same way at the same step are one finding, however many destinations they hold.
+            Map<List<Object>, Aggregate> same = new LinkedHashMap<>();
+            String label = null;
+            for (SourceClasses.Candidate rep : g.representatives()) {
+                PrefixSet dst = all.minus(rep.sources());
+                if (dst.isEmpty()) {
+                    continue;
+                }
+                traced++;
+                Endpoint source = byNode.get(rep.node() + "|" + rep.sources());
+                if (label == null) {
+                    label = source.label() + (g.members().size() > 1 ? " (and " + (g.members().size() - 1) + " alike)" : "");
+                }
+                Reachability r = analyzer.analyze(new Query(rep.node(), rep.sources(), dst, header));
+                r.forEach(bad, (sources, first, last, end, path) -> {
+                    Hop lastHop = path.get(path.size() - 1);
+                    List<Step> steps = lastHop.steps();
+                    List<Object> key = List.of(lastHop.node(), end, steps.isEmpty() ? "" : steps.get(steps.size() - 1));
+                    Aggregate a = same.get(key);
+                    AddressRange range = new AddressRange(Ipv4Address.of(first), Ipv4Address.of(last));
+                    if (a == null) {
+                        same.put(key, new Aggregate(new Outcome(sources, range, new Trace(end, path)), range));
+                    } else {
+                        a.add(range);
+                    }
+                });
+            }
+            for (Aggregate a : same.values()) {
+                String destination = a.count == 1 ? labels.of(a.first.destinations())
+                        : a.count + " destinations (" + String.join(", ", a.examples.stream().map(labels::of).toList()) + (a.count > a.examples.size() ? ", ..." : "") + ")";
+                findings.add(new Finding(def.name(), header.toString(), reply, label, destination, a.first.disposition().name(),
+                        Optional.of(a.first.trace()), explainer.explain(def, header, a.first)));
+            }
+        }
+        return traced;
+    }
+
+    /** Runs that share an ending: the first (whose trace is shown) and a few more destinations to name. */
+    private static final class Aggregate {
+        final Outcome first;
+        final List<AddressRange> examples = new ArrayList<>();
+        int count = 1;
+
+        Aggregate(Outcome first, AddressRange range) {
+            this.first = first;
+            examples.add(range);
+        }
+
+        void add(AddressRange range) {
+            count++;
+            if (examples.size() < 3) {
+                examples.add(range);
+            }
+        }
+    }
+
+    private void sessionFindings(FlowDefinition def, List<Finding> findings) {
+        for (BgpSession s : analyzer.dataPlane().bgp().sessions()) {
+            if (s.established() || !s.local().startsWith("host/")) {
+                continue;
+            }
+            findings.add(new Finding(def.name(), "bgp", false, s.local().substring("host/".length()),
+                    s.peer().orElse(s.peerAddress().toString()), "NOT_ESTABLISHED", Optional.empty(), explainer.explainSession(def, s)));
+        }
+    }
+
+    static PrefixSet union(List<PrefixSet> sets) {
+        List<AddressRange> ranges = new ArrayList<>();
+        sets.forEach(s -> ranges.addAll(s.ranges()));
+        return PrefixSet.ofRanges(ranges);
+    }
+}

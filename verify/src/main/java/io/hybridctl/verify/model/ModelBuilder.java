@@ -1,0 +1,370 @@
+package io.hybridctl.verify.model;
+
+import io.hybridctl.net.AddressRange;
+import io.hybridctl.net.Ipv4Address;
+import io.hybridctl.net.Prefix;
+import io.hybridctl.net.PrefixSet;
+import io.hybridctl.netmodel.PortRange;
+import io.hybridctl.netmodel.Protocol;
+import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.netmodel.bgp.BgpConfig;
+import io.hybridctl.netmodel.bgp.BgpNeighbor;
+import io.hybridctl.netmodel.filter.Action;
+import io.hybridctl.netmodel.filter.Filter;
+import io.hybridctl.netmodel.filter.FilterKind;
+import io.hybridctl.netmodel.filter.Rule;
+import io.hybridctl.netmodel.route.Route;
+import io.hybridctl.netmodel.topology.Interface;
+import io.hybridctl.netmodel.topology.Network;
+import io.hybridctl.netmodel.topology.Node;
+import io.hybridctl.netmodel.topology.NodeKind;
+import io.hybridctl.plan.intent.BgpSpeaker;
+import io.hybridctl.plan.intent.FirewallRule;
+import io.hybridctl.plan.intent.IpsecSelectors;
+import io.hybridctl.plan.intent.LoadBalancerPool;
+import io.hybridctl.plan.intent.NetworkIntent;
+import io.hybridctl.plan.intent.Peer;
+import io.hybridctl.plan.intent.RouterConfig;
+import io.hybridctl.plan.intent.SecurityGroupRule;
+import io.hybridctl.plan.intent.VpcRoute;
+import io.hybridctl.plan.intent.Direction;
+import io.hybridctl.plan.intent.Intents;
+import io.hybridctl.spec.model.Host;
+import io.hybridctl.spec.model.HybridCluster;
+import io.hybridctl.spec.model.Site;
+import io.hybridctl.spec.model.Vpc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the network model of a design from plan's {@link NetworkIntent}: every route, rule, selector and BGP session
+ * in the model is one plan renders, with its provenance. What neither the spec nor plan describes (the TGW route
+ * table's propagated routes, a host's default gateway, the VPC's local route) is added with an ASSUMED provenance
+ * that says so. Works on invalid specs too: whatever is missing or contradictory shows up as a failing flow.
+ *
+ * Shape: control-plane ENI -- route table -- gateway (TGW/VGW) -- VPN tunnel (selectors) -- firewall -- router --
+ * LAN -- host -- pod block; one ENI, route table, cloud node and CoreDNS replica per private route table.
+ */
+public final class ModelBuilder {
+
+    private static final Prefix ANY = new Prefix(0, 0);
+
+    public HybridModel build(HybridCluster spec, NetworkIntent intent) {
+        List<Node> nodes = new ArrayList<>();
+        Prefix vpcCidr = spec.vpc().cidrs().isEmpty() ? Prefix.containing(Ipv4Address.of(0x0AFA_0000L), 16) : spec.vpc().cidrs().get(0);
+        AddressPlan plan = new AddressPlan(vpcCidr);
+        Optional<Vpc.Gateway> gateway = spec.vpc().gateway();
+        String gatewayNode = "gateway/" + gateway.map(Vpc.Gateway::id).orElse("none");
+        Node.Builder gw = Node.builder(gatewayNode, gateway.map(g -> g.isTransitGateway() ? NodeKind.TRANSIT_GATEWAY : NodeKind.VPN_GATEWAY)
+                .orElse(NodeKind.VPN_GATEWAY)).provenance(Provenance.spec("spec.vpc.vpcGatewayID"));
+
+        List<HybridModel.Endpoint> enis = new ArrayList<>();
+        List<HybridModel.Endpoint> cloudPods = new ArrayList<>();
+        List<HybridModel.Endpoint> coreDns = new ArrayList<>();
+        buildVpc(spec, intent, plan, gw, gatewayNode, nodes, enis, cloudPods, coreDns);
+
+        Map<String, HybridModel.HostNodes> hosts = new LinkedHashMap<>();
+        Map<String, HybridModel.SiteNodes> sites = new LinkedHashMap<>();
+        for (Site site : spec.sites()) {
+            buildSite(spec, intent, site, gw, nodes, hosts, sites);
+        }
+        nodes.add(gw.build());
+        return new HybridModel(spec, intent, new Network(nodes), enis, cloudPods, coreDns, hosts, sites);
+    }
+
+    private void buildVpc(HybridCluster spec, NetworkIntent intent, AddressPlan plan, Node.Builder gw, String gatewayNode,
+                          List<Node> nodes, List<HybridModel.Endpoint> enis, List<HybridModel.Endpoint> cloudPods,
+                          List<HybridModel.Endpoint> coreDns) {
+        Prefix core = plan.core();
+        Prefix vpcLink = AddressPlan.cloudLink(255);
+        Node.Builder vpcRouter = Node.builder("vpc", NodeKind.VPC_ROUTER).provenance(Provenance.spec("spec.vpc"))
+                .iface(new Interface("core", AddressPlan.at(core, 200), core, "vpc-core"))
+                .iface(new Interface("gateway", AddressPlan.at(vpcLink, 1), vpcLink, "vpc-gateway"));
+        gw.iface(new Interface("vpc", AddressPlan.at(vpcLink, 2), vpcLink, "vpc-gateway"));
+        for (Prefix cidr : spec.vpc().cidrs()) {
+            gw.route(Route.out(cidr, "vpc", Provenance.assumed("the gateway's route table sends the VPC CIDR to the VPC attachment")));
+        }
+        List<String> tables = Intents.routeTables(spec.vpc());
+        if (tables.isEmpty()) {
+            tables = List.of("main");
+        }
+        Filter sgIn = securityGroup(spec, intent, Direction.INBOUND);
+        Filter sgOut = securityGroup(spec, intent, Direction.OUTBOUND);
+        for (int i = 0; i < tables.size(); i++) {
+            String table = tables.get(i);
+            Prefix subnet = plan.subnet(i);
+            Prefix link = AddressPlan.cloudLink(i);
+            String segment = "subnet-" + table;
+            Node.Builder rtb = Node.builder(HybridModel.routeTableNode(table), NodeKind.VPC_ROUTER)
+                    .provenance(Provenance.spec("spec.vpc"))
+                    .iface(new Interface("subnet", AddressPlan.at(subnet, 1), subnet, segment))
+                    .iface(new Interface("core", AddressPlan.at(core, 1 + i), core, "vpc-core"))
+                    .iface(new Interface("gateway", AddressPlan.at(link, 1), link, "rtb-gateway-" + i));
+            for (Prefix cidr : spec.vpc().cidrs()) {
+                rtb.route(Route.toGateway(cidr, AddressPlan.at(core, 200), Provenance.assumed("the VPC's local route")));
+            }
+            for (VpcRoute r : intent.vpcRoutes()) {
+                if (r.routeTable().equals(table)) {
+                    rtb.route(Route.out(r.destination(), "gateway", io.hybridctl.verify.model.Provenances.of(r.provenance())));
+                }
+            }
+            nodes.add(rtb.build());
+            gw.iface(new Interface("rtb" + i, AddressPlan.at(link, 2), link, "rtb-gateway-" + i));
+            vpcRouter.route(Route.toGateway(subnet, AddressPlan.at(core, 1 + i), Provenance.assumed("the VPC's local route")));
+
+            Ipv4Address eniAddress = AddressPlan.at(subnet, 10);
+            String eni = "eni/" + table;
+            nodes.add(Node.builder(eni, NodeKind.CONTROL_PLANE).provenance(Provenance.assumed("EKS cluster ENI in a subnet of " + table))
+                    .iface(new Interface("eni", eniAddress, subnet, segment))
+                    .route(Route.toGateway(ANY, AddressPlan.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
+                    .inbound(sgIn).outbound(sgOut).build());
+            enis.add(new HybridModel.Endpoint(eni, eniAddress, "API server ENI (" + table + ")"));
+
+            Ipv4Address nodeAddress = AddressPlan.at(subnet, 20);
+            Ipv4Address podAddress = AddressPlan.at(subnet, 30);
+            Ipv4Address dnsAddress = AddressPlan.at(subnet, 53);
+            String cloudNode = "cloud-node/" + table;
+            nodes.add(Node.builder(cloudNode, NodeKind.CLOUD_NODE).provenance(Provenance.assumed("a cloud node with VPC CNI pods and a CoreDNS replica"))
+                    .iface(new Interface("eth0", nodeAddress, subnet, segment))
+                    .local(Route.local(Prefix.containing(podAddress, 32), Provenance.assumed("a VPC CNI pod")))
+                    .local(Route.local(Prefix.containing(dnsAddress, 32), Provenance.assumed("a CoreDNS replica on a cloud node")))
+                    .route(Route.toGateway(ANY, AddressPlan.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
+                    .build());
+            cloudPods.add(new HybridModel.Endpoint(cloudNode, podAddress, "cloud pod (" + table + ")"));
+            coreDns.add(new HybridModel.Endpoint(cloudNode, dnsAddress, "CoreDNS (" + table + ")"));
+        }
+        nodes.add(vpcRouter.build());
+    }
+
+    /** The additional cluster security group: plan's rules, plus the cluster's own VPC (EKS lets its nodes in). */
+    private static Filter securityGroup(HybridCluster spec, NetworkIntent intent, Direction direction) {
+        List<Rule> rules = new ArrayList<>();
+        PrefixSet vpc = PrefixSet.ofPrefixes(spec.vpc().cidrs());
+        for (SecurityGroupRule r : intent.securityGroupRules()) {
+            if (r.direction() != direction) {
+                continue;
+            }
+            PrefixSet peer = PrefixSet.of(r.cidr());
+            Protocol protocol = protocol(r.protocol());
+            PortRange ports = new PortRange(r.ports().from(), r.ports().to());
+            String name = direction.name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " " + r.cidr();
+            rules.add(direction == Direction.INBOUND
+                    ? Rule.permit(name, peer, null, protocol, ports, Provenances.of(r.provenance()))
+                    : Rule.permit(name, null, peer, protocol, ports, Provenances.of(r.provenance())));
+        }
+        Provenance vpcRule = Provenance.assumed("the EKS cluster security group admits its own VPC");
+        rules.add(direction == Direction.INBOUND ? Rule.permit("vpc", vpc, null, null, PortRange.ALL, vpcRule)
+                : Rule.permit("vpc", null, vpc, null, PortRange.ALL, vpcRule));
+        String artifact = spec.vpc() instanceof Vpc.NewVpc ? "cloudformation/new-vpc.yaml" : "cloudformation/existing-vpc.yaml";
+        return new Filter("cluster-sg-" + direction.name().toLowerCase(java.util.Locale.ROOT), FilterKind.SECURITY_GROUP, rules, Action.DENY,
+                Provenance.artifact("spec.sites[*] -> " + artifact, 0));
+    }
+
+    static Protocol protocol(io.hybridctl.plan.intent.Protocol p) {
+        return switch (p) {
+            case TCP -> Protocol.TCP;
+            case UDP -> Protocol.UDP;
+            case ICMP -> Protocol.ICMP;
+        };
+    }
+
+    private void buildSite(HybridCluster spec, NetworkIntent intent, Site site, Node.Builder gw, List<Node> nodes,
+                           Map<String, HybridModel.HostNodes> hosts, Map<String, HybridModel.SiteNodes> sites) {
+        int s = site.index();
+        boolean vpn = site.connection().type() == Site.ConnectionType.VPN;
+        List<Prefix> siteNets = new ArrayList<>(site.nodeNetworks());
+        if (spec.cni().podsRoutable()) {
+            siteNets.addAll(site.podNetworks());
+        }
+        List<Prefix> lbPrefixes = new ArrayList<>();
+        Optional<LoadBalancerPool> pool = intent.loadBalancerPools().stream().filter(p -> p.site().equals(site.name())).findFirst();
+        pool.ifPresent(p -> p.ranges().forEach(r -> lbPrefixes.addAll(r.toPrefixes())));
+        List<Prefix> reachableNets = new ArrayList<>(siteNets);
+        reachableNets.addAll(lbPrefixes);
+
+        // Gateway <-> tunnel (VPN with selectors, or Direct Connect).
+        String tunnel = HybridModel.tunnelNode(site.name(), vpn);
+        Prefix l0 = AddressPlan.siteLink(s, 0);
+        Prefix l1 = AddressPlan.siteLink(s, 1);
+        Prefix l2 = AddressPlan.siteLink(s, 2);
+        gw.iface(new Interface("site-" + s, AddressPlan.at(l0, 1), l0, "att-" + s));
+        Provenance attachment = Provenance.assumed("the " + (vpn ? "VPN" : "Direct Connect") + " attachment of site " + site.name()
+                + " carries its networks (static routes or BGP on the gateway's route table)");
+        for (Prefix p : siteNets) {
+            gw.route(Route.out(p, "site-" + s, attachment));
+        }
+        Node.Builder t = Node.builder(tunnel, vpn ? NodeKind.VPN_TUNNEL : NodeKind.VPN_GATEWAY)
+                .provenance(Provenance.spec(site.path() + ".connection"))
+                .iface(new Interface("cloud", AddressPlan.at(l0, 2), l0, "att-" + s))
+                .iface(new Interface("site", AddressPlan.at(l1, 1), l1, "tun-" + s));
+        for (Prefix p : reachableNets) {
+            t.route(Route.out(p, "site", Provenance.assumed("the on-prem end of the connection leads to site " + site.name())));
+        }
+        t.route(Route.out(ANY, "cloud", Provenance.assumed("everything else goes to AWS")));
+        Optional<IpsecSelectors> selectors = intent.ipsec().stream().filter(i -> i.site().equals(site.name())).findFirst();
+        if (vpn && selectors.isPresent()) {
+            t.inbound(selectorFilter(selectors.get()));
+        }
+        nodes.add(t.build());
+
+        // Firewall between the connection and the router, when the site has one.
+        Optional<String> firewallName = Optional.empty();
+        Prefix routerUplink = l1;
+        String routerUplinkSegment = "tun-" + s;
+        if (site.firewall()) {
+            String fw = HybridModel.firewallNode(site.name());
+            firewallName = Optional.of(fw);
+            Node.Builder f = Node.builder(fw, NodeKind.FIREWALL).provenance(Provenance.spec(site.path() + ".firewall"))
+                    .iface(new Interface("outside", AddressPlan.at(l1, 2), l1, "tun-" + s))
+                    .iface(new Interface("inside", AddressPlan.at(l2, 1), l2, "fw-" + s));
+            for (Prefix p : reachableNets) {
+                f.route(Route.out(p, "inside", Provenance.assumed("the firewall's inside leads to site " + site.name())));
+            }
+            f.route(Route.out(ANY, "outside", Provenance.assumed("the firewall's outside leads to the connection")));
+            f.inbound(firewallFilter(site, intent.firewallRules(site.name())));
+            nodes.add(f.build());
+            routerUplink = l2;
+            routerUplinkSegment = "fw-" + s;
+        }
+
+        // Router.
+        Optional<RouterConfig> config = intent.routers().stream().filter(r -> r.site().equals(site.name())).findFirst();
+        boolean assumedRouter = site.router().isEmpty();
+        Ipv4Address routerAddress = site.router().map(Site.Router::address).orElseGet(() -> assumedGatewayAddress(site));
+        String router = HybridModel.routerNode(site.name());
+        Node.Builder r = Node.builder(router, NodeKind.ROUTER)
+                .provenance(assumedRouter ? Provenance.assumed("site " + site.name() + " has no router in the spec; its default gateway")
+                        : Provenance.spec(site.path() + ".router"))
+                .iface(new Interface("lan", routerAddress, lanOf(site, routerAddress), "lan-" + s))
+                .iface(new Interface("uplink", AddressPlan.at(routerUplink, routerUplink == l1 ? 2 : 2), routerUplink, routerUplinkSegment));
+        if (vpn && selectors.isPresent()) {
+            Provenance p = Provenances.of(selectors.get().provenance());
+            for (IpsecSelectors.Child child : selectors.get().children()) {
+                for (Prefix remote : child.remote()) {
+                    r.route(Route.out(remote, "uplink", new Provenance(p.origin(), p.where() + " (child " + child.name() + ": policy-based IPsec captures "
+                            + remote + ")", p.line())));
+                }
+            }
+        } else {
+            for (Prefix cidr : config.map(RouterConfig::vpcCidrs).orElse(spec.vpc().cidrs())) {
+                r.route(Route.out(cidr, "uplink", config.isPresent() ? Provenance.spec(site.path() + ".router")
+                        : Provenance.assumed("the site router sends the VPC to the connection")));
+            }
+        }
+        config.ifPresent(c -> configureRouting(c, r));
+        nodes.add(r.build());
+
+        // Hosts and their pod blocks.
+        Map<String, BgpSpeaker> speakers = new HashMap<>();
+        intent.bgpSpeakers().stream().filter(b -> b.site().equals(site.name())).forEach(b -> speakers.put(b.host(), b));
+        boolean firstHost = true;
+        for (Host h : site.hosts()) {
+            String name = hosts.containsKey(h.name()) ? h.name() + "#" + h.siteIndex() + "." + h.index() : h.name();
+            Prefix block = intent.allocations().find(h.name()).map(b -> b.block()).orElse(null);
+            String hostNode = HybridModel.hostNode(name);
+            String podNode = HybridModel.podNode(name);
+            Provenance hp = Provenance.spec(h.path());
+            Node.Builder hb = Node.builder(hostNode, NodeKind.HOST).provenance(hp)
+                    .iface(new Interface("eth0", h.address(), lanOf(site, h.address()), "lan-" + s))
+                    .route(Route.toGateway(ANY, routerAddress, Provenance.assumed("the host's default gateway is the site router " + routerAddress)));
+            if (block != null) {
+                hb.iface(new Interface("cni", block.first(), block, "cni-" + name));
+                nodes.add(Node.builder(podNode, NodeKind.POD_BLOCK).provenance(Provenance.spec(h.path() + " (pod block " + block + ")"))
+                        .iface(new Interface("eth0", Ipv4Address.of(block.network() + 1), block, "cni-" + name))
+                        .local(Route.local(block, Provenance.spec(h.path() + " (pod block " + block + ")")))
+                        .route(Route.out(ANY, "eth0", Provenance.assumed("pods route via the CNI on their host")))
+                        .build());
+            }
+            BgpSpeaker speaker = speakers.get(h.name());
+            if (speaker != null) {
+                Provenance sp = Provenances.of(speaker.provenance());
+                List<BgpConfig.Advertisement> ads = speaker.advertised().stream().map(p -> new BgpConfig.Advertisement(p, sp)).toList();
+                hb.bgp(new BgpConfig(speaker.localAsn(), List.of(new BgpNeighbor(speaker.peerAddress(), speaker.peerAsn(),
+                        speaker.holdTimeSeconds(), speaker.keepaliveTimeSeconds(), false, sp)), ads));
+            }
+            if (pool.isPresent() && (pool.get().advertisement() == LoadBalancerPool.Advertisement.BGP || firstHost)) {
+                Provenance lp = Provenances.of(pool.get().provenance());
+                lbPrefixes.forEach(p -> hb.local(Route.local(p, lp)));
+            }
+            firstHost = false;
+            nodes.add(hb.build());
+            hosts.put(name, new HybridModel.HostNodes(h, hostNode, podNode, block));
+        }
+        sites.put(site.name(), new HybridModel.SiteNodes(site, router, routerAddress, assumedRouter, firewallName, tunnel, List.copyOf(lbPrefixes)));
+    }
+
+    private static void configureRouting(RouterConfig config, Node.Builder r) {
+        switch (config) {
+            case RouterConfig.StaticRouting st -> st.routes().forEach(sr ->
+                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), Provenances.of(sr.provenance()))));
+            case RouterConfig.BgpRouting b -> r.bgp(new BgpConfig(b.localAsn(), b.neighbors().stream()
+                    .map(n -> new BgpNeighbor(n.address(), n.remoteAsn(), n.holdTimeSeconds(), n.keepaliveTimeSeconds(),
+                            n.routeReflectorClient(), Provenances.of(n.provenance())))
+                    .toList(), List.of()));
+        }
+    }
+
+    /** The node network holding the address, or the address alone when it is outside all of them (DES001). */
+    private static Prefix lanOf(Site site, Ipv4Address address) {
+        return site.nodeNetworks().stream().filter(n -> n.contains(address)).findFirst().orElse(Prefix.containing(address, 32));
+    }
+
+    private static Ipv4Address assumedGatewayAddress(Site site) {
+        if (site.nodeNetworks().isEmpty()) {
+            return Ipv4Address.of(0x0A00_0001L);
+        }
+        Prefix lan = site.nodeNetworks().get(0);
+        Set<Ipv4Address> taken = new java.util.HashSet<>();
+        site.hosts().forEach(h -> taken.add(h.address()));
+        for (long a = lan.network() + 1; a < lan.lastValue(); a++) {
+            if (!taken.contains(Ipv4Address.of(a))) {
+                return Ipv4Address.of(a);
+            }
+        }
+        return lan.first();
+    }
+
+    /** Phase-2 selectors: a packet passes only when it matches a child in one direction or the other. */
+    private static Filter selectorFilter(IpsecSelectors ipsec) {
+        Provenance p = Provenances.of(ipsec.provenance());
+        List<Rule> rules = new ArrayList<>();
+        for (IpsecSelectors.Child c : ipsec.children()) {
+            PrefixSet local = PrefixSet.ofPrefixes(c.local());
+            PrefixSet remote = PrefixSet.ofPrefixes(c.remote());
+            rules.add(Rule.permit("child " + c.name() + " outbound " + c.local() + " -> " + c.remote(), local, remote, null, PortRange.ALL, p));
+            rules.add(Rule.permit("child " + c.name() + " inbound " + c.remote() + " -> " + c.local(), remote, local, null, PortRange.ALL, p));
+        }
+        return new Filter("ipsec-" + ipsec.site(), FilterKind.VPN_SELECTOR, rules, Action.DENY, p);
+    }
+
+    /** The on-prem firewall: plan's rules in order (endpoint rules name hosts outside the model and are skipped). */
+    private static Filter firewallFilter(Site site, List<FirewallRule> rules) {
+        List<Rule> out = new ArrayList<>();
+        Provenance fp = Provenance.spec(site.path() + ".firewall");
+        for (FirewallRule r : rules) {
+            if (!(r.source() instanceof Peer.Cidrs src) || !(r.destination() instanceof Peer.Cidrs dst)) {
+                continue;
+            }
+            Protocol protocol = protocol(r.protocol());
+            PortRange ports = protocol == Protocol.ICMP ? PortRange.ALL : new PortRange(r.ports().from(), r.ports().to());
+            String name = r.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " "
+                    + src.label() + " -> " + dst.label();
+            out.add(Rule.permit(name, PrefixSet.ofPrefixes(src.prefixes()), PrefixSet.ofPrefixes(dst.prefixes()), protocol, ports,
+                    Provenances.of(r.provenance())));
+            fp = Provenances.of(r.provenance());
+        }
+        return new Filter("firewall-" + site.name(), FilterKind.FIREWALL, out, Action.DENY, fp);
+    }
+
+    static List<Prefix> prefixes(List<AddressRange> ranges) {
+        List<Prefix> out = new ArrayList<>();
+        ranges.forEach(r -> out.addAll(r.toPrefixes()));
+        return out;
+    }
+}
