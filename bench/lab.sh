@@ -17,6 +17,9 @@ java="${JAVA:-$(ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java 2>/dev/null | sort -
 java="${java:-java}"
 work="$(mktemp -d /tmp/hybridctl-bench-lab.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+# A private copy: the shared tree's jar may be rebuilt while a long run still loads classes from it.
+cp "$jar" "$work/hybridctl.jar"
+jar="$work/hybridctl.jar"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $("$java" -version 2>&1 | head -1)"
@@ -28,9 +31,9 @@ for shape in "2 5" "2 25"; do
     echo "$(( $1 * $2 )) hosts ($1 sites x $2), run $run:"
     /usr/bin/time -f "  %e s wall, %U s user, %S s sys, %M KB max RSS (the CLI JVM only)" \
       "$java" -jar "$jar" lab run -f "$spec" --name "bench$1x$2" --force > "$work/out.txt" 2> "$work/time.txt" || true
-    grep -E '^  (ok|FAIL) +[a-zA-Z].* s$' "$work/out.txt" | sed 's/^/  /'
-    grep -E '^  (FAIL) ' "$work/out.txt" | head -5 | sed 's/^/  /'
-    grep -E 'BGP converged|flows probed|lab run took' "$work/out.txt" | sed 's/^/  /'
+    grep -E '^  (ok|FAIL) +[a-zA-Z].* s$' "$work/out.txt" | sed 's/^/  /'  || true
+    grep -E '^  (FAIL) ' "$work/out.txt" | head -5 | sed 's/^/  /' || true
+    grep -E 'BGP converged|flows probed|lab run took' "$work/out.txt" | sed 's/^/  /' || true
     cat "$work/time.txt"
   done
 done

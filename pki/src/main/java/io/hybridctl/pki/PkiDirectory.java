@@ -81,7 +81,7 @@ public final class PkiDirectory {
      * ledger and an empty CRL. Refuses to replace an existing CA, whose loss would orphan every node certificate.
      */
     public void initialize(CertificateAuthority ca, Optional<Passphrase> keyProtection, Duration crlValidity) throws PkiException, IOException {
-        try (PkiLock lock = PkiLock.acquire(layout.root(), lockWait)) {
+        locked(() -> {
             if (hasCa()) {
                 throw PkiException.refused(layout.root() + " already holds a CA (" + layout.caCertificate().getFileName()
                         + "); replacing it would orphan every node certificate. Choose another --dir, or move the old CA away first");
@@ -92,7 +92,8 @@ public final class PkiDirectory {
             ledgerStore.write(ledger);
             // ca.pem last: its presence is what other commands and the spec validator take as "the CA exists".
             AtomicFiles.writePublic(layout.caCertificate(), ca.certificatePem());
-        }
+            return null;
+        });
     }
 
     public X509CertificateHolder caCertificate() throws PkiException {
@@ -145,7 +146,7 @@ public final class PkiDirectory {
      */
     public Revoked revoke(CertificateAuthority ca, String host, RevocationReason reason, Duration crlValidity) throws PkiException, IOException {
         HostNames.require(host);
-        try (PkiLock lock = PkiLock.acquire(layout.root(), lockWait)) {
+        return locked(() -> {
             requireSameCa(ca);
             List<String> repairs = repair(ca);
             Ledger ledger = ledgerStore.read();
@@ -158,12 +159,12 @@ public final class PkiDirectory {
             ledgerStore.write(next);
             writeCrl(ca, next, crlValidity);
             return new Revoked(host, latest.serialNumber(), next.crlNumber(), repairs);
-        }
+        });
     }
 
     private RunReport run(CertificateAuthority ca, Collection<String> hosts, IssuePolicy policy, boolean rotation) throws PkiException, IOException {
         hosts.forEach(HostNames::require);
-        try (PkiLock lock = PkiLock.acquire(layout.root(), lockWait)) {
+        return locked(() -> {
             requireSameCa(ca);
             List<String> repairs = repair(ca);
             Ledger start = ledgerStore.read();
@@ -195,6 +196,17 @@ public final class PkiDirectory {
                 }
             }
             return new RunReport(outcomes, repairs);
+        });
+    }
+
+    private interface LockedAction<T> {
+        T run() throws PkiException, IOException;
+    }
+
+    @SuppressWarnings("try") // the lock is held for its scope; the body never needs the object itself
+    private <T> T locked(LockedAction<T> action) throws PkiException, IOException {
+        try (PkiLock lock = PkiLock.acquire(layout.root(), lockWait)) {
+            return action.run();
         }
     }
 

@@ -253,6 +253,7 @@ class PkiDirectoryTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aSecondProcessWaitsForTheLockAndGivesUpWithAMessage() throws Exception {
         try (PkiLock held = PkiLock.acquire(layout.root(), Duration.ofSeconds(1))) {
             Process child = IssueProcess.start(layout.root(), 300, null, "east-01");

@@ -56,7 +56,11 @@ public final class Planner {
 
         put(out, ArtifactPaths.EKSCTL, new EksctlRenderer().render(spec, in.caBundlePem()));
         CloudFormationRenderer cfn = new CloudFormationRenderer();
-        put(out, ArtifactPaths.CFN_NEW_VPC, cfn.render(spec, intent, CloudFormationRenderer.Variant.NEW_VPC, in.caBundlePem()));
+        // The new-VPC variant only for a VPC the spec asks to create; the existing-VPC variant always (it also lets a
+        // new-VPC design be deployed into a VPC made some other way).
+        if (spec.vpc() instanceof io.hybridctl.spec.model.Vpc.NewVpc) {
+            put(out, ArtifactPaths.CFN_NEW_VPC, cfn.render(spec, intent, CloudFormationRenderer.Variant.NEW_VPC, in.caBundlePem()));
+        }
         put(out, ArtifactPaths.CFN_EXISTING_VPC, cfn.render(spec, intent, CloudFormationRenderer.Variant.EXISTING_VPC, in.caBundlePem()));
         nodes(spec, in, out);
         cni(spec, intent, allocations, out);
@@ -124,8 +128,9 @@ public final class Planner {
             put(out, ArtifactPaths.swanctl(s.site()), swanctl.render(spec.name(), s));
         }
         FirewallRenderer fw = new FirewallRenderer();
+        var bySite = intent.firewallRulesBySite();
         for (Site site : spec.sites()) {
-            var rules = intent.firewallRules(site.name());
+            var rules = bySite.getOrDefault(site.name(), List.of());
             if (rules.isEmpty()) {
                 continue;
             }

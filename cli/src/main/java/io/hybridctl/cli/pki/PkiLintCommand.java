@@ -50,13 +50,17 @@ final class PkiLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportFormat format;
-        CertificateRole chosenRole;
         try {
             format = ReportFormat.named(output, false);
-            chosenRole = CertificateRole.valueOf(role.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bad --output or --role: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        CertificateRole chosenRole = switch (role) {
+            case "auto" -> CertificateRole.AUTO;
+            case "ca" -> CertificateRole.CA;
+            case "node" -> CertificateRole.NODE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown role '" + role + "'; use auto, ca or node");
+        };
         Set<String> specHosts = new HashSet<>();
         if (specFile != null) {
             PkiTarget.loadSpec(specFile, spec.commandLine().getErr(), false).hosts().forEach(h -> specHosts.add(h.name()));

@@ -69,6 +69,20 @@ class FleetCommandsTest {
         assertThat(r.err()).contains("--token-file");
     }
 
+    @Test
+    void serverAndAgentRejectBadUsageWithoutAStackTrace(@TempDir Path tmp) {
+        Run server = cli("server", "--data-dir", tmp.resolve("d").toString(), "--port", "70000");
+        assertThat(server.exit()).isEqualTo(2);
+        assertThat(server.err()).contains("--port").doesNotContain("Exception");
+        Run agent = cli("agent", "--server", "http://127.0.0.1:1", "--token", "hfr_x", "--ca-fingerprint", "ab", "--state-dir",
+                tmp.resolve("s").toString());
+        assertThat(agent.exit()).isEqualTo(2);
+        assertThat(agent.err()).contains("https://").doesNotContain("hfr_x");
+        Run noTrust = cli("agent", "--server", "https://127.0.0.1:1", "--token", "hfr_x", "--state-dir", tmp.resolve("s2").toString());
+        assertThat(noTrust.exit()).isEqualTo(2);
+        assertThat(noTrust.err()).contains("--ca-fingerprint");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = new String[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);

@@ -132,6 +132,9 @@ class PkiCommandsTest {
         assertThat(lint.out()).contains(garbage + ":1:1: error[PKI001]").contains("fix:");
         PkiCli missing = run("pki", "lint", work.resolve("nope.pem").toString());
         assertThat(missing.exit()).isEqualTo(2);
+        PkiCli badRole = run("pki", "lint", "--role", "leaf", garbage.toString());
+        assertThat(badRole.exit()).isEqualTo(2);
+        assertThat(badRole.err()).contains("unknown role 'leaf'");
         assertNoSecretIn(runs);
     }
 

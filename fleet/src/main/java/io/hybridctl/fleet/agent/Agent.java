@@ -182,9 +182,20 @@ public final class Agent implements AutoCloseable {
 
     private List<Requests.Check> checks() {
         Path root = opts.root();
-        long free = root.toFile().getUsableSpace();
-        boolean diskOk = free > 1L << 30;
-        return List.of(new Requests.Check("disk", diskOk, (free >> 20) + " MiB free under " + root));
+        Path existing = root.toAbsolutePath();
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            // Before the first operation the root may not exist yet; its file system is the one that counts.
+            existing = existing.getParent();
+        }
+        long free = existing.toFile().getUsableSpace();
+        List<Requests.Check> checks = new java.util.ArrayList<>();
+        checks.add(new Requests.Check("disk", free > 1L << 30, (free >> 20) + " MiB free under " + root));
+        // Once nodeadm has configured kubelet, its service must be running; before that there is nothing to check.
+        if (!opts.simulate() && Files.exists(root.resolve("etc/kubernetes/kubelet/config.json"))) {
+            Executor.Result r = executor.run(List.of("systemctl", "is-active", "kubelet"), Duration.ofSeconds(5), redactor);
+            checks.add(new Requests.Check("kubelet", r.exitCode() == 0, String.join(" ", r.output())));
+        }
+        return checks;
     }
 
     private void startIfIdle(AgentClient client, String operationId) {

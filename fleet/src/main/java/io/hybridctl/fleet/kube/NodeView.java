@@ -135,9 +135,7 @@ public final class NodeView implements AutoCloseable {
     }
 
     private Optional<Host> hostFor(String nodeName) {
-        return fleet.hosts().all().stream()
-                .filter(h -> nodeName.equals(h.nodeName()) || nodeName.equals(h.ssmInstanceId()))
-                .findFirst();
+        return fleet.hosts().byNodeName(nodeName);
     }
 
     static boolean ready(Node n) {

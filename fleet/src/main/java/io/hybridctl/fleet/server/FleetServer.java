@@ -33,6 +33,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,13 @@ public final class FleetServer implements AutoCloseable {
         ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
 
         Javalin app = Javalin.create(cfg -> {
-            cfg.useVirtualThreads = true;
+            // Virtual threads for request handling only. Javalin's own useVirtualThreads would also put Jetty's
+            // selector and acceptor loops on virtual threads, where their blocking select() pins the few carrier
+            // threads (2 on this machine) and stalls every request; Jetty keeps those on platform threads this way.
+            QueuedThreadPool threads = new QueuedThreadPool(64, 4, 60_000);
+            threads.setName("fleet-http");
+            threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fleet-request-", 0).factory()));
+            cfg.jetty.threadPool = threads;
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.http.maxRequestSize = ApiJson.MAX_BODY;

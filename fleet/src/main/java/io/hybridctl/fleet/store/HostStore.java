@@ -41,6 +41,11 @@ public final class HostStore {
         return jdbc.one("select * from host where machine_id = ?", this::host, machineId);
     }
 
+    /** The host a Kubernetes Node belongs to: by IRA node name or by SSM managed-instance id. */
+    public Optional<Host> byNodeName(String nodeName) {
+        return jdbc.one("select * from host where node_name = ? or ssm_instance_id = ?", this::host, nodeName, nodeName);
+    }
+
     public List<Host> all() {
         return jdbc.query("select * from host order by hostname", this::host);
     }

@@ -58,7 +58,7 @@ public final class TokenStore {
     /** Consumes one use atomically; false when revoked, expired or used up (checked by the caller for the reason). */
     public boolean consume(String id, long now) {
         return jdbc.update("update registration_token set uses = uses + 1 where id = ? and revoked_at is null"
-                + " and expires_at > ?", id, now) == 1;
+                + " and expires_at > ? and uses < max_uses", id, now) == 1;
     }
 
     public boolean revokeRegistrationToken(String id, long now) {

@@ -98,7 +98,8 @@ public final class UiRoutes {
             }
             Pool p = pool(ctx);
             String id = e(p.id());
-            String body = "<h1>Pool " + e(p.name()) + "</h1>"
+            String body = "<h1>Pool " + e(p.name()) + "</h1><p>Add hosts: <code>hybridctl fleet token-create --pool " + e(p.name())
+                    + "</code>, then on each host <code>" + e(agentCommandHint()) + "</code></p>"
                     + "<div id=\"summary\" hx-get=\"/ui/pools/" + id + "/summary\" hx-trigger=\"load, every 2s\"></div>"
                     + "<h2>Hosts</h2><div id=\"hosts\" hx-get=\"/ui/pools/" + id + "/hosts\" hx-trigger=\"load, every 2s\"></div>"
                     + "<h2>Unassigned hosts</h2><div id=\"unassigned\" hx-get=\"/ui/pools/" + id + "/unassigned\" hx-trigger=\"load, every 2s\"></div>"

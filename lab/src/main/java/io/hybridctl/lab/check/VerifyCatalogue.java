@@ -40,8 +40,15 @@ public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalog
         return "verify's static verdicts";
     }
 
+    // `up` (to know which ports to listen on) and `test` ask for the same design's flows; analysing them once is enough.
+    private final java.util.Map<LabDesign, List<LabFlow>> cache = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     @Override
     public List<LabFlow> flows(LabDesign design) {
+        return cache.computeIfAbsent(design, this::analyse);
+    }
+
+    private List<LabFlow> analyse(LabDesign design) {
         HybridModel model = design.model();
         FlowAnalyzer analyzer = new FlowAnalyzer(DataPlane.compute(model.network()));
         List<LabFlow> flows = new ArrayList<>();

@@ -69,25 +69,40 @@ final class Probes {
             int id = ThreadLocalRandom.current().nextInt(1, 0xFFFF);
             if (port != Dns.PORT) {
                 byte[] payload = ("probe-" + id + " from " + from).getBytes(StandardCharsets.US_ASCII);
-                socket.send(new DatagramPacket(payload, payload.length, target, port));
                 byte[] buffer = new byte[512];
-                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-                socket.receive(reply);
+                DatagramPacket reply = exchange(socket, new DatagramPacket(payload, payload.length, target, port), buffer, timeoutMillis);
                 if (!java.util.Arrays.equals(payload, 0, payload.length, buffer, 0, reply.getLength())) {
                     throw new IOException("no echo");
                 }
                 return "udp-echo from " + reply.getAddress().getHostAddress();
             }
             byte[] query = Dns.query(id, QUERY_NAME);
-            socket.send(new DatagramPacket(query, query.length, target, port));
             byte[] buffer = new byte[512];
-            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-            socket.receive(reply);
+            DatagramPacket reply = exchange(socket, new DatagramPacket(query, query.length, target, port), buffer, timeoutMillis);
             if (!Dns.answers(buffer, reply.getLength(), query)) {
                 throw new IOException("bad DNS answer");
             }
             return "dns-udp id=" + id + " from " + reply.getAddress().getHostAddress();
         }
+    }
+
+    /** Sends and waits for an answer, resending twice within the timeout as a resolver does: UDP may be dropped. */
+    private static DatagramPacket exchange(DatagramSocket socket, DatagramPacket request, byte[] buffer, int timeoutMillis)
+            throws IOException {
+        int tries = 3;
+        socket.setSoTimeout(Math.max(1, timeoutMillis / tries));
+        SocketTimeoutException last = null;
+        for (int i = 0; i < tries; i++) {
+            socket.send(request);
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(reply);
+                return reply;
+            } catch (SocketTimeoutException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     static String reason(Exception e) {

@@ -120,13 +120,19 @@ public final class Lab {
             progress.begin("routers (FRR) and node BGP speakers (gobgpd)");
             current = startRouting(design, state, current);
             long daemonsMillis = progress.finish();
+            // BGP converges while the agents start: watch it from now on, in the background.
+            java.util.concurrent.CompletableFuture<Convergence> watch = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> new RouterWatch(this, design).awaitConvergence(60_000), Executors.newVirtualThreadPerTaskExecutor());
 
             progress.begin("stand-in services and probe agents");
             current = startAgents(design, state, current);
             long servicesMillis = progress.finish();
 
             progress.begin("BGP convergence");
-            Convergence convergence = new RouterWatch(this, design).awaitConvergence(60_000);
+            Convergence settled = watch.join();
+            // From the first daemon's start: the routers begin to peer as soon as they run.
+            Convergence convergence = new Convergence(settled.converged(), daemonsMillis + settled.millis(),
+                    settled.sessions(), settled.routes(), settled.missing());
             progress.finish();
             if (!convergence.converged()) {
                 progress.note("  BGP did not converge: " + convergence.missing());

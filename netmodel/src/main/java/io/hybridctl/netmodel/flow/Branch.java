@@ -1,29 +1,29 @@
 package io.hybridctl.netmodel.flow;
 
+import io.hybridctl.net.PrefixSet;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The fate of a run of destination addresses arriving at one node: the steps taken there, then either an end or the
+ * The fate of a set of destination addresses arriving at one node: the steps taken there, then either an end or the
  * branches at the next node. Branches are shared between queries (memoised), so results form a DAG whose size is the
  * number of distinct forwarding behaviours, not sources x destinations.
  */
 public final class Branch {
 
     private final String node;
-    private final long first;
-    private final long last;
+    private final PrefixSet destinations;
     private final List<Step> steps;
     private final Disposition end;
     private final List<Branch> next;
     private final Set<Disposition> reached;
     private Hop hop;
 
-    private Branch(String node, long first, long last, List<Step> steps, Disposition end, List<Branch> next) {
+    private Branch(String node, PrefixSet destinations, List<Step> steps, Disposition end, List<Branch> next) {
         this.node = node;
-        this.first = first;
-        this.last = last;
+        this.destinations = destinations;
         this.steps = steps;
         this.end = end;
         this.next = next;
@@ -37,12 +37,12 @@ public final class Branch {
         this.reached = r;
     }
 
-    static Branch end(String node, long first, long last, List<Step> steps, Disposition d) {
-        return new Branch(node, first, last, List.copyOf(steps), d, List.of());
+    static Branch end(String node, PrefixSet destinations, List<Step> steps, Disposition d) {
+        return new Branch(node, destinations, List.copyOf(steps), d, List.of());
     }
 
-    static Branch onward(String node, long first, long last, List<Step> steps, List<Branch> next) {
-        return new Branch(node, first, last, List.copyOf(steps), null, List.copyOf(next));
+    static Branch onward(String node, PrefixSet destinations, List<Step> steps, List<Branch> next) {
+        return new Branch(node, destinations, List.copyOf(steps), null, List.copyOf(next));
     }
 
     /** This branch's node and steps as a trace hop (one shared instance). */
@@ -59,12 +59,9 @@ public final class Branch {
         return node;
     }
 
-    public long first() {
-        return first;
-    }
-
-    public long last() {
-        return last;
+    /** The destination addresses this branch carries (several runs when they share a route and filter decision). */
+    public PrefixSet destinations() {
+        return destinations;
     }
 
     public List<Step> steps() {

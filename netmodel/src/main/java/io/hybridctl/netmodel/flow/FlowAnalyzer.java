@@ -4,6 +4,7 @@ import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
+import io.hybridctl.netmodel.Provenance;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.dataplane.FibEntry;
 import io.hybridctl.netmodel.dataplane.Piece;
@@ -17,41 +18,68 @@ import io.hybridctl.netmodel.route.RouteProtocol;
 import io.hybridctl.netmodel.topology.Node;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Follows whole sets of destination addresses through the data plane at once: each forwarding table and filter cuts
- * the set into runs that behave alike, and each run is followed to its end. Results for a (node, run) are memoised
- * per header and source atom, so thousands of sources that funnel through the same router share one computation.
+ * the set into parts that behave alike (one part per route or rule, however many address runs it holds), and each
+ * part is followed to its end. Results for a (node, set) are memoised per header and source atom, so sources that
+ * funnel through the same router share one computation.
  */
 public final class FlowAnalyzer {
 
-    private record Context(Header header, int atom) {
+    private record Key(Header header, int node, PrefixSet destinations, boolean originated) {
     }
 
-    private record Key(int node, long first, long last, boolean originated) {
+    /**
+     * A memoised subtree and what it depended on: the filters it consulted, with the rules each matched on everything
+     * but the destination for the source it was computed for. Another source reuses it when it matches the same rules,
+     * so sources from different sites share everything downstream of the filters that tell them apart.
+     */
+    private record Memo(List<Filter> filters, List<BitSet> matches, List<Branch> branches) {
     }
 
-    /** A run of destinations still being processed at a node, with the steps it has taken there. */
-    private record Run(long first, long last, List<Step> steps) {
+    /** What one analysis is about: the header, a representative source address, and the filters consulted so far. */
+    private static final class Context {
+        final Header header;
+        final Ipv4Address src;
+        Set<Filter> consulted = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Context(Header header, Ipv4Address src) {
+            this.header = header;
+            this.src = src;
+        }
+
+        Header header() {
+            return header;
+        }
+    }
+
+    /** Destinations still being processed at a node, with the steps they have taken there. */
+    private record Run(PrefixSet set, List<Step> steps) {
         Run plus(Step s) {
             List<Step> more = new ArrayList<>(steps.size() + 1);
             more.addAll(steps);
             more.add(s);
-            return new Run(first, last, more);
+            return new Run(set, more);
         }
 
-        Run narrowed(long f, long l) {
-            return new Run(f, l, steps);
+        Run narrowed(PrefixSet part) {
+            return new Run(part, steps);
         }
     }
 
     private final DataPlane dataPlane;
     private final SourceAtoms atoms;
-    private final Map<Context, Map<Key, List<Branch>>> memo = new HashMap<>();
+    private final Map<Key, List<Memo>> memo = new HashMap<>();
     private final boolean[] onPath;
 
     public FlowAnalyzer(DataPlane dataPlane) {
@@ -73,32 +101,35 @@ public final class FlowAnalyzer {
         List<Reachability.Root> roots = new ArrayList<>();
         for (AddressRange range : query.sources().ranges()) {
             for (AddressRange atomRange : atoms.split(range)) {
-                Context ctx = new Context(query.header(), atoms.atomOf(atomRange.first().value()));
-                Ipv4Address representative = atomRange.first();
-                List<Branch> branches = new ArrayList<>();
-                for (AddressRange d : query.destinations().ranges()) {
-                    branches.addAll(visit(ctx, representative, source, d.first().value(), d.last().value(), true));
-                }
+                Context ctx = new Context(query.header(), atomRange.first());
+                List<Branch> branches = query.destinations().isEmpty() ? List.of()
+                        : visit(ctx, atomRange.first(), source, query.destinations(), true);
                 roots.add(new Reachability.Root(atomRange, branches));
             }
         }
         return new Reachability(query, roots);
     }
 
-    private List<Branch> visit(Context ctx, Ipv4Address src, int node, long first, long last, boolean originated) {
-        Map<Key, List<Branch>> cache = memo.computeIfAbsent(ctx, c -> new HashMap<>());
-        Key key = new Key(node, first, last, originated);
-        List<Branch> cached = cache.get(key);
-        if (cached != null) {
-            return cached;
+    private List<Branch> visit(Context ctx, Ipv4Address src, int node, PrefixSet set, boolean originated) {
+        Key key = new Key(ctx.header(), node, set, originated);
+        List<Memo> candidates = memo.get(key);
+        if (candidates != null) {
+            for (Memo m : candidates) {
+                if (sameMatches(m, src, ctx.header())) {
+                    ctx.consulted.addAll(m.filters());
+                    return m.branches();
+                }
+            }
         }
         Node n = dataPlane.network().node(node);
         if (onPath[node]) {
-            return List.of(Branch.end(n.name(), first, last, List.of(new Step.Looped()), Disposition.LOOP));
+            return List.of(Branch.end(n.name(), set, List.of(new Step.Looped()), Disposition.LOOP));
         }
         onPath[node] = true;
+        Set<Filter> outer = ctx.consulted;
+        ctx.consulted = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Branch> out = new ArrayList<>();
-        List<Run> runs = List.of(new Run(first, last, List.of()));
+        List<Run> runs = List.of(new Run(set, List.of()));
         if (!originated) {
             runs = filter(ctx, src, n, n.inbound(), Step.Direction.IN, runs, out, Disposition.DENIED_IN);
         }
@@ -107,23 +138,85 @@ public final class FlowAnalyzer {
         }
         onPath[node] = false;
         List<Branch> result = List.copyOf(out);
-        cache.put(key, result);
+        List<Filter> filters = new ArrayList<>(ctx.consulted);
+        List<BitSet> matches = new ArrayList<>(filters.size());
+        for (Filter f : filters) {
+            matches.add(matchesOf(f, src, ctx.header()));
+        }
+        memo.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Memo(filters, matches, result));
+        outer.addAll(ctx.consulted);
+        ctx.consulted = outer;
         return result;
     }
 
+    private static boolean sameMatches(Memo m, Ipv4Address src, Header header) {
+        for (int i = 0; i < m.filters().size(); i++) {
+            if (!matchesOf(m.filters().get(i), src, header).equals(m.matches().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Which rules of the filter match the source and header (destinations aside): all that can differ between sources. */
+    private static BitSet matchesOf(Filter f, Ipv4Address src, Header header) {
+        BitSet b = new BitSet(f.rules().size());
+        for (int i = 0; i < f.rules().size(); i++) {
+            if (f.rules().get(i).matchesExceptDestination(src, header)) {
+                b.set(i);
+            }
+        }
+        return b;
+    }
+
+    /**
+     * Splits a set by longest match, gathering the runs that share a value (null: nothing matches). A set with more
+     * runs than the table has regions is intersected region by region (linear merges); a small set is looked up run
+     * by run in the trie.
+     */
+    private static <V> Map<V, PrefixSet> partition(PrefixSet set, java.util.function.BiFunction<Long, Long, List<Piece<V>>> lookup,
+                                                   java.util.function.Supplier<Map<V, PrefixSet>> regions) {
+        List<AddressRange> ranges = set.ranges();
+        Map<V, PrefixSet> out = new LinkedHashMap<>();
+        if (ranges.size() > 8) {
+            Map<V, PrefixSet> all = regions.get();
+            if (all.size() < ranges.size()) {
+                for (Map.Entry<V, PrefixSet> e : all.entrySet()) {
+                    PrefixSet part = set.intersect(e.getValue());
+                    if (!part.isEmpty()) {
+                        out.put(e.getKey(), part);
+                    }
+                }
+                if (all.isEmpty()) {
+                    out.put(null, set);
+                }
+                return out;
+            }
+        }
+        Map<V, List<AddressRange>> parts = new LinkedHashMap<>();
+        for (AddressRange r : ranges) {
+            for (Piece<V> p : lookup.apply(r.first().value(), r.last().value())) {
+                parts.computeIfAbsent(p.value(), v -> new ArrayList<>()).add(p.range());
+            }
+        }
+        parts.forEach((v, rs) -> out.put(v, PrefixSet.ofRanges(rs)));
+        return out;
+    }
+
     private void route(Context ctx, Ipv4Address src, int node, Node n, Run run, List<Branch> out) {
-        for (Piece<FibEntry> piece : dataPlane.table(node).partition(run.first(), run.last())) {
-            Run here = run.narrowed(piece.first(), piece.last());
-            if (piece.value() == null) {
-                List<Route> dormant = dataPlane.inactiveRoutes(node).stream().filter(r -> r.prefix().overlaps(piece.range())).toList();
-                out.add(Branch.end(n.name(), piece.first(), piece.last(), here.plus(new Step.NoRoute(dormant)).steps(), Disposition.NO_ROUTE));
+        for (Map.Entry<FibEntry, PrefixSet> part : partition(run.set(), dataPlane.table(node)::partition, dataPlane.table(node)::regions).entrySet()) {
+            PrefixSet set = part.getValue();
+            Run here = run.narrowed(set);
+            if (part.getKey() == null) {
+                List<Route> dormant = dataPlane.inactiveRoutes(node).stream().filter(r -> set.overlaps(r.prefix())).toList();
+                out.add(Branch.end(n.name(), set, here.plus(new Step.NoRoute(dormant)).steps(), Disposition.NO_ROUTE));
                 continue;
             }
-            FibEntry entry = piece.value();
+            FibEntry entry = part.getKey();
             Run routed = here.plus(new Step.Routed(entry.route()));
             switch (entry.route().nextHop()) {
-                case NextHop.Accept a -> out.add(Branch.end(n.name(), piece.first(), piece.last(), routed.steps(), Disposition.ACCEPTED));
-                case NextHop.Discard d -> out.add(Branch.end(n.name(), piece.first(), piece.last(), routed.steps(), Disposition.NULL_ROUTED));
+                case NextHop.Accept a -> out.add(Branch.end(n.name(), set, routed.steps(), Disposition.ACCEPTED));
+                case NextHop.Discard d -> out.add(Branch.end(n.name(), set, routed.steps(), Disposition.NULL_ROUTED));
                 default -> {
                     for (Run permitted : filter(ctx, src, n, n.outbound(), Step.Direction.OUT, List.of(routed), out, Disposition.DENIED_OUT)) {
                         forward(ctx, src, node, n, entry, permitted, out);
@@ -137,53 +230,49 @@ public final class FlowAnalyzer {
         String iface = entry.egress().orElseThrow();
         String segment = n.iface(iface).orElseThrow().segment();
         Segments segments = dataPlane.segments();
-        Optional<Segments.Attachment> next;
-        String wanted;
         if (entry.gateway().isPresent()) {
-            next = segments.owner(segment, entry.gateway().get()).filter(a -> a.node() != node);
-            wanted = entry.gateway().get().toString();
-        } else if (entry.route().protocol() != RouteProtocol.CONNECTED) {
-            // A static route out of an interface with no gateway: the far end of a point-to-point link (a tunnel).
-            next = segments.peer(segment, node);
-            wanted = null;
-        } else {
-            next = Optional.empty();
-            wanted = null;
-        }
-        if (next.isPresent() || wanted != null) {
-            handOver(ctx, src, n, iface, next, wanted, run, out);
+            handOver(ctx, src, n, iface, segments.owner(segment, entry.gateway().get()).filter(a -> a.node() != node),
+                    entry.gateway().get().toString(), run, out);
             return;
         }
-        for (Piece<Segments.Attachment> p : segments.partition(segment, run.first(), run.last())) {
-            Optional<Segments.Attachment> owner = Optional.ofNullable(p.value()).filter(a -> a.node() != node);
-            handOver(ctx, src, n, iface, owner, p.range().toString(), run.narrowed(p.first(), p.last()), out);
+        if (entry.route().protocol() != RouteProtocol.CONNECTED) {
+            // A static route out of an interface with no gateway: the far end of a point-to-point link (a tunnel).
+            Optional<Segments.Attachment> peer = segments.peer(segment, node);
+            if (peer.isPresent()) {
+                handOver(ctx, src, n, iface, peer, null, run, out);
+                return;
+            }
+        }
+        for (Map.Entry<Segments.Attachment, PrefixSet> p : partition(run.set(), (a, b) -> segments.partition(segment, a, b), () -> segments.regions(segment)).entrySet()) {
+            Optional<Segments.Attachment> owner = Optional.ofNullable(p.getKey()).filter(a -> a.node() != node);
+            handOver(ctx, src, n, iface, owner, p.getValue().toString(), run.narrowed(p.getValue()), out);
         }
     }
 
     private void handOver(Context ctx, Ipv4Address src, Node n, String iface, Optional<Segments.Attachment> next, String wanted,
                           Run run, List<Branch> out) {
         if (next.isEmpty()) {
-            out.add(Branch.end(n.name(), run.first(), run.last(), run.plus(new Step.Unanswered(iface, wanted)).steps(),
+            out.add(Branch.end(n.name(), run.set(), run.plus(new Step.Unanswered(iface, wanted == null ? run.set().toString() : wanted)).steps(),
                     Disposition.NEIGHBOR_UNREACHABLE));
             return;
         }
         String toName = dataPlane.network().node(next.get().node()).name();
-        List<Branch> after = visit(ctx, src, next.get().node(), run.first(), run.last(), false);
-        out.add(Branch.onward(n.name(), run.first(), run.last(), run.plus(new Step.Forwarded(iface, toName)).steps(), after));
+        List<Branch> after = visit(ctx, src, next.get().node(), run.set(), false);
+        out.add(Branch.onward(n.name(), run.set(), run.plus(new Step.Forwarded(iface, toName)).steps(), after));
     }
 
-    /** Applies filters in order; denied runs end here, permitted runs are returned. */
+    /** Applies filters in order; denied parts end here, permitted parts are returned. */
     private static List<Run> filter(Context ctx, Ipv4Address src, Node n, List<Filter> filters, Step.Direction direction,
                                     List<Run> runs, List<Branch> out, Disposition denied) {
         for (Filter f : filters) {
+            ctx.consulted.add(f);
             List<Run> permitted = new ArrayList<>();
             for (Run run : runs) {
                 if (ctx.header().reply() && f.stateful()) {
                     permitted.add(run.plus(new Step.Session(f.name(), f.kind())));
                     continue;
                 }
-                List<long[]> remaining = new ArrayList<>();
-                remaining.add(new long[] {run.first(), run.last()});
+                PrefixSet remaining = run.set();
                 for (Rule rule : f.rules()) {
                     if (remaining.isEmpty()) {
                         break;
@@ -191,21 +280,15 @@ public final class FlowAnalyzer {
                     if (!rule.matchesExceptDestination(src, ctx.header())) {
                         continue;
                     }
-                    List<long[]> matched;
-                    if (rule.destinations().isEmpty()) {
-                        matched = remaining;
-                        remaining = new ArrayList<>();
-                    } else {
-                        matched = new ArrayList<>();
-                        remaining = split(remaining, rule.destinations().get(), matched);
+                    PrefixSet matched = rule.destinations().isEmpty() ? remaining : remaining.intersect(rule.destinations().get());
+                    if (matched.isEmpty()) {
+                        continue;
                     }
-                    for (long[] m : matched) {
-                        decide(n, f, direction, rule.action(), Optional.of(rule.name()), rule.provenance(), run.narrowed(m[0], m[1]),
-                                permitted, out, denied);
-                    }
+                    remaining = rule.destinations().isEmpty() ? PrefixSet.empty() : remaining.minus(rule.destinations().get());
+                    decide(n, f, direction, rule.action(), Optional.of(rule.name()), rule.provenance(), run.narrowed(matched), permitted, out, denied);
                 }
-                for (long[] r : remaining) {
-                    decide(n, f, direction, f.defaultAction(), Optional.empty(), f.provenance(), run.narrowed(r[0], r[1]), permitted, out, denied);
+                if (!remaining.isEmpty()) {
+                    decide(n, f, direction, f.defaultAction(), Optional.empty(), f.provenance(), run.narrowed(remaining), permitted, out, denied);
                 }
             }
             runs = permitted;
@@ -213,43 +296,13 @@ public final class FlowAnalyzer {
         return runs;
     }
 
-    private static void decide(Node n, Filter f, Step.Direction direction, Action action, Optional<String> rule,
-                               io.hybridctl.netmodel.Provenance provenance, Run run, List<Run> permitted, List<Branch> out, Disposition denied) {
+    private static void decide(Node n, Filter f, Step.Direction direction, Action action, Optional<String> rule, Provenance provenance,
+                               Run run, List<Run> permitted, List<Branch> out, Disposition denied) {
         Run stepped = run.plus(new Step.Filtered(f.name(), f.kind(), direction, action, rule, provenance));
         if (action == Action.PERMIT) {
             permitted.add(stepped);
         } else {
-            out.add(Branch.end(n.name(), run.first(), run.last(), stepped.steps(), denied));
+            out.add(Branch.end(n.name(), run.set(), stepped.steps(), denied));
         }
-    }
-
-    /** Splits intervals into the parts inside `set` (added to `inside`) and returns the parts outside. */
-    private static List<long[]> split(List<long[]> intervals, PrefixSet set, List<long[]> inside) {
-        List<long[]> outside = new ArrayList<>();
-        List<AddressRange> ranges = set.ranges();
-        for (long[] iv : intervals) {
-            long cursor = iv[0];
-            for (AddressRange r : ranges) {
-                long a = r.first().value();
-                long b = r.last().value();
-                if (b < cursor || a > iv[1]) {
-                    continue;
-                }
-                if (a > cursor) {
-                    outside.add(new long[] {cursor, a - 1});
-                }
-                long lo = Math.max(a, cursor);
-                long hi = Math.min(b, iv[1]);
-                inside.add(new long[] {lo, hi});
-                cursor = hi + 1;
-                if (cursor > iv[1]) {
-                    break;
-                }
-            }
-            if (cursor <= iv[1]) {
-                outside.add(new long[] {cursor, iv[1]});
-            }
-        }
-        return outside;
     }
 }

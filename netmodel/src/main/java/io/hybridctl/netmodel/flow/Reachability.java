@@ -1,7 +1,7 @@
 package io.hybridctl.netmodel.flow;
 
 import io.hybridctl.net.AddressRange;
-import io.hybridctl.net.Ipv4Address;
+import io.hybridctl.net.PrefixSet;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -69,7 +69,7 @@ public final class Reachability {
     /** Receives failing (or wanted) runs without building a trace for each; `path` is only valid during the call. */
     @FunctionalInterface
     public interface Visitor {
-        void visit(AddressRange sources, long first, long last, Disposition end, List<Hop> path);
+        void visit(AddressRange sources, PrefixSet destinations, Disposition end, List<Hop> path);
     }
 
     /** Streams the wanted runs; callers that group many runs materialise one {@link Trace} per group. */
@@ -88,7 +88,7 @@ public final class Reachability {
         path.add(b.hop());
         if (b.end() != null) {
             if (wanted.test(b.end())) {
-                visitor.visit(sources, b.first(), b.last(), b.end(), path);
+                visitor.visit(sources, b.destinations(), b.end(), path);
             }
         } else {
             for (Branch n : b.next()) {
@@ -105,8 +105,10 @@ public final class Reachability {
         path.add(b.hop());
         if (b.end() != null) {
             if (wanted.test(b.end())) {
-                out.add(new Outcome(sources, new AddressRange(Ipv4Address.of(b.first()), Ipv4Address.of(b.last())),
-                        new Trace(b.end(), path)));
+                Trace trace = new Trace(b.end(), path);
+                for (AddressRange d : b.destinations().ranges()) {
+                    out.add(new Outcome(sources, d, trace));
+                }
             }
         } else {
             for (Branch n : b.next()) {

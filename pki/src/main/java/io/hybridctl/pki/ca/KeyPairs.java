@@ -13,6 +13,9 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a private key belongs to a certificate's public key, by recomputing the public half: the modulus for RSA,
@@ -20,6 +23,9 @@ import java.security.interfaces.RSAPrivateCrtKey;
  * when `pki status` checks a thousand nodes.
  */
 public final class KeyPairs {
+
+    // One parameter object per curve, so the comb multiplier's precomputed multiples of G are built once per run.
+    private static final Map<ASN1ObjectIdentifier, Optional<X9ECParameters>> CURVES = new ConcurrentHashMap<>();
 
     private KeyPairs() {
     }
@@ -32,7 +38,8 @@ public final class KeyPairs {
                 return pub.getModulus().equals(rsa.getModulus()) && pub.getPublicExponent().equals(rsa.getPublicExponent());
             }
             if (type.equals(X9ObjectIdentifiers.id_ecPublicKey) && key instanceof ECPrivateKey ec) {
-                X9ECParameters curve = CustomNamedCurves.getByOID(ASN1ObjectIdentifier.getInstance(publicKey.getAlgorithm().getParameters()));
+                X9ECParameters curve = CURVES.computeIfAbsent(ASN1ObjectIdentifier.getInstance(publicKey.getAlgorithm().getParameters()),
+                        oid -> Optional.ofNullable(CustomNamedCurves.getByOID(oid))).orElse(null);
                 if (curve == null) {
                     return false;
                 }

@@ -99,6 +99,8 @@ public final class Intents {
         Cluster c = spec.cluster();
         String suffix = dnsSuffix(c.partition());
         Peer cluster = new Peer.Cidrs("EKS cluster IPs (VPC)", spec.vpc().cidrs());
+        // remoteNodeNetworks() merges every site's networks on each call: compute it once, not once per site
+        Peer allNodes = new Peer.Cidrs("remote node networks", spec.remoteNodeNetworks());
         for (Site site : spec.sites()) {
             if (!site.firewall()) {
                 continue;
@@ -108,7 +110,6 @@ public final class Intents {
             Provenance prov = Provenance.of(path, artifact);
             Peer nodes = new Peer.Cidrs("site node networks", site.nodeNetworks());
             Peer pods = new Peer.Cidrs("site pod networks", site.podNetworks());
-            Peer allNodes = new Peer.Cidrs("remote node networks", spec.remoteNodeNetworks());
             boolean routable = spec.cni().podsRoutable();
             String s = site.name();
             out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.TCP, PortRange.of(443), nodes, cluster, "kubelet to Kubernetes API server", prov));

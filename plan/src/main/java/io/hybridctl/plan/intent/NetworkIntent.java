@@ -30,7 +30,17 @@ public record NetworkIntent(String cluster, List<Prefix> vpcCidrs, Prefix servic
         masquerades = List.copyOf(masquerades);
     }
 
+    /** One site's rules; for all sites at once use {@link #firewallRulesBySite()}, which is one pass. */
     public List<FirewallRule> firewallRules(String site) {
         return firewallRules.stream().filter(r -> r.site().equals(site)).toList();
+    }
+
+    /** Rules grouped by site, sites in spec order. */
+    public java.util.Map<String, List<FirewallRule>> firewallRulesBySite() {
+        java.util.Map<String, List<FirewallRule>> out = new java.util.LinkedHashMap<>();
+        for (FirewallRule r : firewallRules) {
+            out.computeIfAbsent(r.site(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        return out;
     }
 }

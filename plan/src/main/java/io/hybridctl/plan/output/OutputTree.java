@@ -128,6 +128,7 @@ public final class OutputTree {
      * fixed, so order does not matter), and the mode is corrected only when the umask removed bits from it.
      */
     private static final class Writer {
+        private static final int WRITERS = 8;
         private final Path root;
         private final Set<Path> directories = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -142,16 +143,32 @@ public final class OutputTree {
                     Files.createDirectories(dir);
                 }
             }
+            // File creation waits on the file system more than on the CPU, so more writers than cores pay off.
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(WRITERS);
             try {
-                artifacts.parallelStream().forEach(a -> {
+                pool.submit(() -> artifacts.parallelStream().forEach(a -> {
                     try {
                         createFile(root.resolve(a.path()), a.content(), a.mode());
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                });
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
+                })).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                throw new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the plan");
+            } finally {
+                // a failed write must not race the clean-up of the staging directory: wait for every writer to stop
+                pool.shutdownNow();
+                try {
+                    pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -203,7 +220,7 @@ public final class OutputTree {
         return switch (e) {
             case AccessDeniedException a -> "permission denied";
             case NoSuchFileException n -> "no such file or directory: " + n.getFile();
-            case FileAlreadyExistsException f -> "already exists: " + f.getFile();
+            case FileAlreadyExistsException f -> "a file is in the way: " + f.getFile();
             case DirectoryNotEmptyException d -> "directory not empty";
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };

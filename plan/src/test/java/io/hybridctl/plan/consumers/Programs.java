@@ -33,6 +33,17 @@ final class Programs {
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** unshare with the given namespaces; as a non-root user inside a user namespace where it is root. */
+    static List<String> unshare(List<String> namespaces, List<String> command) {
+        List<String> out = new java.util.ArrayList<>(List.of("unshare"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            out.addAll(List.of("--user", "--map-root-user"));
+        }
+        out.addAll(namespaces);
+        out.addAll(command);
+        return out;
+    }
+
     /** A world-readable copy: FRR daemons drop privileges to the frr user before reading their config. */
     static Path readableCopy(String content, String suffix) throws IOException {
         Path f = Files.createTempFile(Path.of("/tmp"), "hybridctl-plan-", suffix,

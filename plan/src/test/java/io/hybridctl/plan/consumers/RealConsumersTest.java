@@ -85,7 +85,7 @@ class RealConsumersTest {
     private static Programs.Result nft(String ruleset) throws Exception {
         Path f = Programs.readableCopy(ruleset, ".nft");
         try {
-            return Programs.run(List.of("unshare", "--net", NFT, "-c", "-f", f.toString()), 30);
+            return Programs.run(Programs.unshare(List.of("--net"), List.of(NFT, "-c", "-f", f.toString())), 30);
         } finally {
             Files.deleteIfExists(f);
         }
@@ -111,7 +111,7 @@ class RealConsumersTest {
                 + "for i in $(seq 100); do [ -S /run/charon.vici ] && break; sleep 0.05; done; "
                 + SWANCTL + " --load-all --noprompt --file " + f + "; rc=$?; kill $pid; wait $pid; exit $rc; }";
         try {
-            return Programs.run(List.of("unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "sh", "-c", script), 60);
+            return Programs.run(Programs.unshare(List.of("--net", "--mount", "--pid", "--fork", "--kill-child"), List.of("sh", "-c", script)), 60);
         } finally {
             Files.deleteIfExists(f);
         }

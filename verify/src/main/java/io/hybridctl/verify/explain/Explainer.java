@@ -34,10 +34,13 @@ public final class Explainer {
     private final DataPlane dataPlane;
     private final Labels labels;
 
+    private final io.hybridctl.net.PrefixTrie<HybridModel.HostNodes> podOwners = new io.hybridctl.net.PrefixTrie<>();
+
     public Explainer(HybridModel model, DataPlane dataPlane, Labels labels) {
         this.model = model;
         this.dataPlane = dataPlane;
         this.labels = labels;
+        model.hosts().values().stream().filter(h -> h.podBlock() != null).forEach(h -> podOwners.put(h.podBlock(), h));
     }
 
     public Explanation explain(FlowDefinition def, Header header, Outcome o) {
@@ -142,8 +145,7 @@ public final class Explainer {
     private Explanation routerNoRoute(Node node, Ipv4Address target, String dst, String symptom) {
         String site = siteOf(node);
         HybridModel.SiteNodes siteNodes = model.sites().get(site);
-        Optional<HybridModel.HostNodes> owner = model.hosts().values().stream()
-                .filter(h -> h.podBlock() != null && h.podBlock().contains(target)).findFirst();
+        Optional<HybridModel.HostNodes> owner = podOwners.longestMatch(target).map(io.hybridctl.net.PrefixTrie.Entry::value);
         if (owner.isPresent() && owner.get().host().site().equals(site)) {
             HybridModel.HostNodes h = owner.get();
             if (model.spec().cni().podRouting() == Cni.PodRouting.BGP) {

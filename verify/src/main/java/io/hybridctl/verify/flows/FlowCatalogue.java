@@ -142,11 +142,16 @@ public final class FlowCatalogue {
 
     private static List<Leg> bgpLegs(HybridModel m) {
         List<Leg> legs = new ArrayList<>();
+        java.util.Set<String> speaking = new java.util.HashSet<>();
+        m.intent().bgpSpeakers().forEach(b -> speaking.add(b.host()));
+        java.util.Map<String, List<Endpoint>> bySite = new java.util.HashMap<>();
+        for (HybridModel.HostNodes h : m.hosts().values()) {
+            if (speaking.contains(h.host().name())) {
+                bySite.computeIfAbsent(h.host().site(), k -> new ArrayList<>()).add(hostEndpoint(h));
+            }
+        }
         for (HybridModel.SiteNodes s : m.sites().values()) {
-            List<Endpoint> speakers = m.hosts().values().stream()
-                    .filter(h -> h.host().site().equals(s.site().name()))
-                    .filter(h -> m.intent().bgpSpeakers().stream().anyMatch(b -> b.host().equals(h.host().name())))
-                    .map(FlowCatalogue::hostEndpoint).toList();
+            List<Endpoint> speakers = bySite.getOrDefault(s.site().name(), List.of());
             if (!speakers.isEmpty()) {
                 Endpoint peer = new Endpoint(s.router(), PrefixSet.of(Prefix.containing(s.routerAddress(), 32)), "router of site " + s.site().name());
                 legs.add(new Leg(Header.request(Protocol.TCP, 179), speakers, List.of(peer), true));

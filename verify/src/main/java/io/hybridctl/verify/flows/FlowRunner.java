@@ -1,7 +1,6 @@
 package io.hybridctl.verify.flows;
 
 import io.hybridctl.net.AddressRange;
-import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.netmodel.flow.Hop;
 import io.hybridctl.netmodel.flow.Step;
 import io.hybridctl.netmodel.flow.Trace;
@@ -36,6 +35,7 @@ public final class FlowRunner {
     private final FlowAnalyzer analyzer;
     private final Explainer explainer;
     private final Labels labels;
+    private final Map<List<SourceClasses.Candidate>, List<SourceClasses.Group>> groups = new HashMap<>();
 
     public FlowRunner(HybridModel model, FlowAnalyzer analyzer) {
         this.model = model;
@@ -88,12 +88,15 @@ public final class FlowRunner {
             candidates.add(new SourceClasses.Candidate(e.node(), e.addresses()));
         }
         int traced = 0;
-        for (SourceClasses.Group g : SourceClasses.group(analyzer.dataPlane(), analyzer.atoms(), candidates)) {
+        for (SourceClasses.Group g : groups.computeIfAbsent(candidates, c -> SourceClasses.group(analyzer.dataPlane(), analyzer.atoms(), c))) {
             // Runs that end the same way at the same step are one finding, however many destinations they hold.
             Map<List<Object>, Aggregate> same = new LinkedHashMap<>();
             String label = null;
-            for (SourceClasses.Candidate rep : g.representatives()) {
-                PrefixSet dst = all.minus(rep.sources());
+            // A second member is traced only towards the first one's own addresses, which the first cannot cover.
+            SourceClasses.Candidate firstRep = g.members().get(0);
+            List<SourceClasses.Candidate> reps = all.intersect(firstRep.sources()).isEmpty() ? g.members().subList(0, 1) : g.representatives();
+            for (SourceClasses.Candidate rep : reps) {
+                PrefixSet dst = rep == firstRep ? all.minus(rep.sources()) : all.intersect(firstRep.sources()).minus(rep.sources());
                 if (dst.isEmpty()) {
                     continue;
                 }
@@ -103,16 +106,17 @@ public final class FlowRunner {
                     label = source.label() + (g.members().size() > 1 ? " (and " + (g.members().size() - 1) + " alike)" : "");
                 }
                 Reachability r = analyzer.analyze(new Query(rep.node(), rep.sources(), dst, header));
-                r.forEach(bad, (sources, first, last, end, path) -> {
+                r.forEach(bad, (sources, destinations, end, path) -> {
                     Hop lastHop = path.get(path.size() - 1);
                     List<Step> steps = lastHop.steps();
                     List<Object> key = List.of(lastHop.node(), end, steps.isEmpty() ? "" : steps.get(steps.size() - 1));
-                    Aggregate a = same.get(key);
-                    AddressRange range = new AddressRange(Ipv4Address.of(first), Ipv4Address.of(last));
-                    if (a == null) {
-                        same.put(key, new Aggregate(new Outcome(sources, range, new Trace(end, path)), range));
-                    } else {
-                        a.add(range);
+                    for (AddressRange range : destinations.ranges()) {
+                        Aggregate a = same.get(key);
+                        if (a == null) {
+                            same.put(key, new Aggregate(new Outcome(sources, range, new Trace(end, path)), range));
+                        } else {
+                            a.add(range);
+                        }
                     }
                 });
             }

@@ -71,8 +71,9 @@ public final class ModelBuilder {
 
         Map<String, HybridModel.HostNodes> hosts = new LinkedHashMap<>();
         Map<String, HybridModel.SiteNodes> sites = new LinkedHashMap<>();
+        BySite bySite = new BySite(intent);
         for (Site site : spec.sites()) {
-            buildSite(spec, intent, site, gw, nodes, hosts, sites);
+            buildSite(spec, intent, bySite, site, gw, nodes, hosts, sites);
         }
         nodes.add(gw.build());
         return new HybridModel(spec, intent, new Network(nodes), enis, cloudPods, coreDns, hosts, sites);
@@ -174,7 +175,24 @@ public final class ModelBuilder {
         };
     }
 
-    private void buildSite(HybridCluster spec, NetworkIntent intent, Site site, Node.Builder gw, List<Node> nodes,
+    /** plan's per-site parts, indexed once so that building stays linear in sites and hosts. */
+    private static final class BySite {
+        final Map<String, LoadBalancerPool> pools = new HashMap<>();
+        final Map<String, IpsecSelectors> ipsec = new HashMap<>();
+        final Map<String, RouterConfig> routers = new HashMap<>();
+        final Map<String, List<FirewallRule>> firewall = new HashMap<>();
+        final Map<String, List<BgpSpeaker>> speakers = new HashMap<>();
+
+        BySite(NetworkIntent intent) {
+            intent.loadBalancerPools().forEach(p -> pools.putIfAbsent(p.site(), p));
+            intent.ipsec().forEach(i -> ipsec.putIfAbsent(i.site(), i));
+            intent.routers().forEach(r -> routers.putIfAbsent(r.site(), r));
+            intent.firewallRules().forEach(f -> firewall.computeIfAbsent(f.site(), k -> new ArrayList<>()).add(f));
+            intent.bgpSpeakers().forEach(b -> speakers.computeIfAbsent(b.site(), k -> new ArrayList<>()).add(b));
+        }
+    }
+
+    private void buildSite(HybridCluster spec, NetworkIntent intent, BySite bySite, Site site, Node.Builder gw, List<Node> nodes,
                            Map<String, HybridModel.HostNodes> hosts, Map<String, HybridModel.SiteNodes> sites) {
         int s = site.index();
         boolean vpn = site.connection().type() == Site.ConnectionType.VPN;
@@ -183,7 +201,7 @@ public final class ModelBuilder {
             siteNets.addAll(site.podNetworks());
         }
         List<Prefix> lbPrefixes = new ArrayList<>();
-        Optional<LoadBalancerPool> pool = intent.loadBalancerPools().stream().filter(p -> p.site().equals(site.name())).findFirst();
+        Optional<LoadBalancerPool> pool = Optional.ofNullable(bySite.pools.get(site.name()));
         pool.ifPresent(p -> p.ranges().forEach(r -> lbPrefixes.addAll(r.toPrefixes())));
         List<Prefix> reachableNets = new ArrayList<>(siteNets);
         reachableNets.addAll(lbPrefixes);
@@ -207,7 +225,7 @@ public final class ModelBuilder {
             t.route(Route.out(p, "site", Provenance.assumed("the on-prem end of the connection leads to site " + site.name())));
         }
         t.route(Route.out(ANY, "cloud", Provenance.assumed("everything else goes to AWS")));
-        Optional<IpsecSelectors> selectors = intent.ipsec().stream().filter(i -> i.site().equals(site.name())).findFirst();
+        Optional<IpsecSelectors> selectors = Optional.ofNullable(bySite.ipsec.get(site.name()));
         if (vpn && selectors.isPresent()) {
             t.inbound(selectorFilter(selectors.get()));
         }
@@ -227,14 +245,14 @@ public final class ModelBuilder {
                 f.route(Route.out(p, "inside", Provenance.assumed("the firewall's inside leads to site " + site.name())));
             }
             f.route(Route.out(ANY, "outside", Provenance.assumed("the firewall's outside leads to the connection")));
-            f.inbound(firewallFilter(site, intent.firewallRules(site.name())));
+            f.inbound(firewallFilter(site, bySite.firewall.getOrDefault(site.name(), List.of())));
             nodes.add(f.build());
             routerUplink = l2;
             routerUplinkSegment = "fw-" + s;
         }
 
         // Router.
-        Optional<RouterConfig> config = intent.routers().stream().filter(r -> r.site().equals(site.name())).findFirst();
+        Optional<RouterConfig> config = Optional.ofNullable(bySite.routers.get(site.name()));
         boolean assumedRouter = site.router().isEmpty();
         Ipv4Address routerAddress = site.router().map(Site.Router::address).orElseGet(() -> assumedGatewayAddress(site));
         String router = HybridModel.routerNode(site.name());
@@ -262,7 +280,7 @@ public final class ModelBuilder {
 
         // Hosts and their pod blocks.
         Map<String, BgpSpeaker> speakers = new HashMap<>();
-        intent.bgpSpeakers().stream().filter(b -> b.site().equals(site.name())).forEach(b -> speakers.put(b.host(), b));
+        bySite.speakers.getOrDefault(site.name(), List.of()).forEach(b -> speakers.put(b.host(), b));
         boolean firstHost = true;
         for (Host h : site.hosts()) {
             String name = hosts.containsKey(h.name()) ? h.name() + "#" + h.siteIndex() + "." + h.index() : h.name();

@@ -9,7 +9,6 @@ import io.hybridctl.plan.ipam.Allocations;
 import io.hybridctl.plan.render.Yaml;
 import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
 import io.hybridctl.spec.model.Cni;
-import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
 
@@ -115,9 +114,5 @@ public final class CalicoRenderer {
             docs.add(peer);
         }
         return docs;
-    }
-
-    static String hostSelector(Host h) {
-        return NodeConfigRenderer.HOST_LABEL + " == \"" + h.name() + "\"";
     }
 }

@@ -70,13 +70,18 @@ public final class CiliumRenderer {
         for (BgpSpeaker s : intent.bgpSpeakers()) {
             bySite.computeIfAbsent(s.site(), k -> new ArrayList<>()).add(s);
         }
+        java.util.Set<String> bgpLbSites = new java.util.HashSet<>();
+        for (LoadBalancerPool p : intent.loadBalancerPools()) {
+            if (p.advertisement() == LoadBalancerPool.Advertisement.BGP) {
+                bgpLbSites.add(p.site());
+            }
+        }
         for (Site site : spec.sites()) {
             List<BgpSpeaker> speakers = bySite.get(site.name());
             if (speakers == null) {
                 continue;
             }
-            boolean lb = intent.loadBalancerPools().stream()
-                    .anyMatch(p -> p.site().equals(site.name()) && p.advertisement() == LoadBalancerPool.Advertisement.BGP);
+            boolean lb = bgpLbSites.contains(site.name());
             BgpSpeaker first = speakers.get(0);
             String name = "hybrid-" + site.name();
             Map<Long, List<String>> byAsn = new LinkedHashMap<>();
