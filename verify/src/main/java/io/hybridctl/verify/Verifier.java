@@ -134,7 +134,7 @@ public final class Verifier {
     private static HybridCluster withoutHosts(HybridCluster spec, List<String> hostPaths) {
         List<Site> sites = new ArrayList<>();
         for (Site s : spec.sites()) {
-            List<Host> kept = s.hosts().stream().filter(h -> !hostPaths.contains(h.path())).map(h -> hostPaths.contains(h.path()) ? h : h).toList();
+            List<Host> kept = s.hosts().stream().filter(h -> !hostPaths.contains(h.path())).toList();
             List<Host> unpinned = new ArrayList<>();
             for (Host h : kept) {
                 unpinned.add(hostPaths.stream().anyMatch(p -> p.startsWith(s.path() + ".")) && h.podBlock().isPresent()

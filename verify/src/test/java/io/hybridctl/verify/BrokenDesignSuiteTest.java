@@ -108,7 +108,7 @@ class BrokenDesignSuiteTest {
     void routerMissingOneHostsStaticRoute() {
         VerifyReport r = broken("static-calico.yaml", i -> IntentEdits.withRouters(i, i.routers().stream().map(c -> {
             RouterConfig.StaticRouting s = (RouterConfig.StaticRouting) c;
-            return (RouterConfig) new RouterConfig.StaticRouting(s.site(), s.routerAddress(), s.kind(), s.vpcCidrs(),
+            return (RouterConfig) new RouterConfig.StaticRouting(s.site(), s.routerAddress(), s.kind(), s.upstreamCidrs(),
                     s.routes().stream().filter(x -> !x.host().equals("node-02")).toList(), s.provenance());
         }).toList()));
         assertThat(failing(r)).isEqualTo(POD_CIDR_FROM_VPC);
@@ -121,7 +121,7 @@ class BrokenDesignSuiteTest {
     void bgpAsnMismatch() {
         VerifyReport r = broken("bgp-cilium.yaml", i -> IntentEdits.withRouters(i, i.routers().stream().map(c -> {
             RouterConfig.BgpRouting b = (RouterConfig.BgpRouting) c;
-            return (RouterConfig) new RouterConfig.BgpRouting(b.site(), b.routerAddress(), b.kind(), b.vpcCidrs(), 65099, b.neighbors(),
+            return (RouterConfig) new RouterConfig.BgpRouting(b.site(), b.routerAddress(), b.kind(), b.upstreamCidrs(), 65099, b.neighbors(),
                     b.acceptedPrefixes(), b.acceptedMaxLength(), b.provenance());
         }).toList()));
         Set<String> expected = new TreeSet<>(POD_CIDR_FROM_VPC);

@@ -26,6 +26,9 @@ public final class Intents {
     /** Ports the API server calls webhooks on: 443 (most), 9443 (AWS LBC, controller-runtime), 10250 (cert-manager). */
     public static final List<Integer> WEBHOOK_PORTS = List.of(443, 9443, 10250);
 
+    /** User-defined application ports: the AWS table leaves them to the user, so the rendered rule spans them all. */
+    public static final PortRange APP_PORTS = new PortRange(1, 65535);
+
     private Intents() {
     }
 
@@ -101,6 +104,8 @@ public final class Intents {
         Peer cluster = new Peer.Cidrs("EKS cluster IPs (VPC)", spec.vpc().cidrs());
         // remoteNodeNetworks() merges every site's networks on each call: compute it once, not once per site
         Peer allNodes = new Peer.Cidrs("remote node networks", spec.remoteNodeNetworks());
+        Peer allPods = new Peer.Cidrs("remote pod networks", spec.remotePodNetworks());
+        Peer cloudPods = new Peer.Cidrs("cloud pods (VPC)", spec.vpc().cidrs());
         for (Site site : spec.sites()) {
             if (!site.firewall()) {
                 continue;
@@ -126,6 +131,18 @@ public final class Intents {
             String dnsWhy = routable ? "pods to CoreDNS replicas in the VPC" : "pods (masqueraded to the node address) to CoreDNS replicas in the VPC";
             out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.UDP, PortRange.of(53), dnsSource, cluster, dnsWhy, prov));
             out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.TCP, PortRange.of(53), dnsSource, cluster, dnsWhy, prov));
+            if (routable) {
+                // The AWS table's user-defined "pod to pod" rows: pods of other sites and cloud pods (VPC CNI
+                // addresses in the VPC) talk to this site's pods directly when pod CIDRs are routable.
+                for (Protocol p : List.of(Protocol.TCP, Protocol.UDP)) {
+                    out.add(new FirewallRule(s, Direction.INBOUND, p, APP_PORTS, cloudPods, pods, "cloud pods to hybrid pods (application ports; narrow to your services)", prov));
+                    out.add(new FirewallRule(s, Direction.OUTBOUND, p, APP_PORTS, pods, cloudPods, "hybrid pods to cloud pods (application ports; narrow to your services)", prov));
+                    if (spec.sites().size() > 1) {
+                        out.add(new FirewallRule(s, Direction.INBOUND, p, APP_PORTS, allPods, pods, "pods of other sites to this site's pods (application ports)", prov));
+                        out.add(new FirewallRule(s, Direction.OUTBOUND, p, APP_PORTS, pods, allPods, "this site's pods to pods of other sites (application ports)", prov));
+                    }
+                }
+            }
             if (spec.credentials().provider() == Credentials.Provider.SSM) {
                 out.add(endpoint(s, nodes, "ssm." + c.region() + "." + suffix, "SSM credential refresh and heartbeats every 5 minutes", prov));
                 out.add(endpoint(s, nodes, "amazon-ssm-" + c.region() + ".s3." + c.region() + "." + suffix, "nodeadm install: SSM agent download", prov));
@@ -142,7 +159,10 @@ public final class Intents {
             out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.UDP, PortRange.of(vxlan), nodes, allNodes, "CNI VXLAN overlay between nodes", prov));
             out.add(new FirewallRule(s, Direction.INBOUND, Protocol.UDP, PortRange.of(vxlan), allNodes, nodes, "CNI VXLAN overlay between nodes", prov));
             if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
+                // Health checks go both ways: this site's agents probe the other sites' nodes, and are probed by them.
+                out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.TCP, PortRange.of(4240), nodes, allNodes, "Cilium health checks", prov));
                 out.add(new FirewallRule(s, Direction.INBOUND, Protocol.TCP, PortRange.of(4240), allNodes, nodes, "Cilium health checks", prov));
+                out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.ICMP, new PortRange(8, 8), nodes, allNodes, "Cilium health checks (echo request)", prov));
                 out.add(new FirewallRule(s, Direction.INBOUND, Protocol.ICMP, new PortRange(8, 8), allNodes, nodes, "Cilium health checks (echo request)", prov));
             }
         }
@@ -163,6 +183,7 @@ public final class Intents {
         if (!cni.podsRoutable()) {
             return out;
         }
+        Upstream upstream = new Upstream(spec);
         for (Site site : spec.sites()) {
             if (site.router().isEmpty()) {
                 continue;
@@ -174,7 +195,7 @@ public final class Intents {
                 for (Host h : site.hosts()) {
                     routes.add(new StaticRoute(h.name(), allocations.blockOf(h), h.address(), Provenance.of(h.path(), ArtifactPaths.frr(site.name()))));
                 }
-                out.add(new RouterConfig.StaticRouting(site.name(), r.address(), r.kind(), spec.vpc().cidrs(), routes, prov));
+                out.add(new RouterConfig.StaticRouting(site.name(), r.address(), r.kind(), upstream.of(site), routes, prov));
             } else {
                 List<BgpNeighbor> neighbors = new ArrayList<>();
                 for (Host h : site.hosts()) {
@@ -184,7 +205,7 @@ public final class Intents {
                 }
                 List<Prefix> accepted = new ArrayList<>(site.podNetworks());
                 accepted.addAll(advertisedLoadBalancerPrefixes(spec, site));
-                out.add(new RouterConfig.BgpRouting(site.name(), r.address(), r.kind(), spec.vpc().cidrs(), r.asn(), neighbors,
+                out.add(new RouterConfig.BgpRouting(site.name(), r.address(), r.kind(), upstream.of(site), r.asn(), neighbors,
                         accepted, 32, prov));
             }
         }
@@ -215,12 +236,13 @@ public final class Intents {
 
     static List<IpsecSelectors> ipsec(HybridCluster spec) {
         List<IpsecSelectors> out = new ArrayList<>();
+        Upstream upstream = new Upstream(spec);
         for (Site site : spec.sites()) {
             Site.Connection c = site.connection();
             if (c.type() != Site.ConnectionType.VPN) {
                 continue;
             }
-            List<Prefix> cloud = c.cloudSelectors().orElse(spec.vpc().cidrs());
+            List<Prefix> cloud = c.cloudSelectors().orElse(upstream.of(site));
             List<IpsecSelectors.Child> children = new ArrayList<>();
             if (c.onPremSelectors().isPresent()) {
                 children.add(new IpsecSelectors.Child("selectors", c.onPremSelectors().get(), cloud));

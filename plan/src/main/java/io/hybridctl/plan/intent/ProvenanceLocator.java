@@ -40,10 +40,10 @@ public final class ProvenanceLocator {
         List<RouterConfig> routers = new ArrayList<>();
         for (RouterConfig rc : intent.routers()) {
             routers.add(switch (rc) {
-                case RouterConfig.StaticRouting s -> new RouterConfig.StaticRouting(s.site(), s.routerAddress(), s.kind(), s.vpcCidrs(),
+                case RouterConfig.StaticRouting s -> new RouterConfig.StaticRouting(s.site(), s.routerAddress(), s.kind(), s.upstreamCidrs(),
                         map(s.routes(), (r, p) -> new StaticRoute(r.host(), r.destination(), r.nextHop(),
                                 l.at(p, "ip route " + r.destination() + " " + r.nextHop()))), s.provenance().atLine(1));
-                case RouterConfig.BgpRouting b -> new RouterConfig.BgpRouting(b.site(), b.routerAddress(), b.kind(), b.vpcCidrs(),
+                case RouterConfig.BgpRouting b -> new RouterConfig.BgpRouting(b.site(), b.routerAddress(), b.kind(), b.upstreamCidrs(),
                         b.localAsn(), map(b.neighbors(), (n, p) -> new BgpNeighbor(n.host(), n.address(), n.remoteAsn(), n.holdTimeSeconds(),
                         n.keepaliveTimeSeconds(), n.gracefulRestart(), n.routeReflectorClient(),
                         l.at(p, "neighbor " + n.address() + " remote-as " + n.remoteAsn()))), b.acceptedPrefixes(), b.acceptedMaxLength(),

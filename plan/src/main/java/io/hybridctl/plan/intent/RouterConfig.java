@@ -15,13 +15,16 @@ public sealed interface RouterConfig permits RouterConfig.StaticRouting, RouterC
 
     Site.RouterKind kind();
 
-    /** The VPC CIDRs the router sends towards the VPN / Direct Connect. */
-    List<Prefix> vpcCidrs();
+    /**
+     * Everything the router sends towards the VPN / Direct Connect: the VPC, and the other sites' networks, which
+     * are reached through the transit gateway (hub and spoke), never directly.
+     */
+    List<Prefix> upstreamCidrs();
 
-    record StaticRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> vpcCidrs,
+    record StaticRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> upstreamCidrs,
                          List<StaticRoute> routes, Provenance provenance) implements RouterConfig {
         public StaticRouting {
-            vpcCidrs = List.copyOf(vpcCidrs);
+            upstreamCidrs = List.copyOf(upstreamCidrs);
             routes = List.copyOf(routes);
         }
     }
@@ -30,11 +33,11 @@ public sealed interface RouterConfig permits RouterConfig.StaticRouting, RouterC
      * acceptedPrefixes: what the router accepts from hosts, the site's pod networks down to block length (plus LB
      * ranges when advertised), so a misconfigured node cannot announce anything else.
      */
-    record BgpRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> vpcCidrs, long localAsn,
+    record BgpRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> upstreamCidrs, long localAsn,
                       List<BgpNeighbor> neighbors, List<Prefix> acceptedPrefixes, int acceptedMaxLength,
                       Provenance provenance) implements RouterConfig {
         public BgpRouting {
-            vpcCidrs = List.copyOf(vpcCidrs);
+            upstreamCidrs = List.copyOf(upstreamCidrs);
             neighbors = List.copyOf(neighbors);
             acceptedPrefixes = List.copyOf(acceptedPrefixes);
         }

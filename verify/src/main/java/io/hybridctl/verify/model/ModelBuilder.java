@@ -1,6 +1,5 @@
 package io.hybridctl.verify.model;
 
-import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
@@ -260,7 +259,7 @@ public final class ModelBuilder {
                 .provenance(assumedRouter ? Provenance.assumed("site " + site.name() + " has no router in the spec; its default gateway")
                         : Provenance.spec(site.path() + ".router"))
                 .iface(new Interface("lan", routerAddress, lanOf(site, routerAddress), "lan-" + s))
-                .iface(new Interface("uplink", AddressPlan.at(routerUplink, routerUplink == l1 ? 2 : 2), routerUplink, routerUplinkSegment));
+                .iface(new Interface("uplink", AddressPlan.at(routerUplink, 2), routerUplink, routerUplinkSegment));
         if (vpn && selectors.isPresent()) {
             Provenance p = Provenances.of(selectors.get().provenance());
             for (IpsecSelectors.Child child : selectors.get().children()) {
@@ -270,7 +269,7 @@ public final class ModelBuilder {
                 }
             }
         } else {
-            for (Prefix cidr : config.map(RouterConfig::vpcCidrs).orElse(spec.vpc().cidrs())) {
+            for (Prefix cidr : config.map(RouterConfig::upstreamCidrs).orElse(spec.vpc().cidrs())) {
                 r.route(Route.out(cidr, "uplink", config.isPresent() ? Provenance.spec(site.path() + ".router")
                         : Provenance.assumed("the site router sends the VPC to the connection")));
             }
@@ -378,11 +377,5 @@ public final class ModelBuilder {
             fp = Provenances.of(r.provenance());
         }
         return new Filter("firewall-" + site.name(), FilterKind.FIREWALL, out, Action.DENY, fp);
-    }
-
-    static List<Prefix> prefixes(List<AddressRange> ranges) {
-        List<Prefix> out = new ArrayList<>();
-        ranges.forEach(r -> out.addAll(r.toPrefixes()));
-        return out;
     }
 }
