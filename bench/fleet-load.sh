@@ -28,13 +28,13 @@ schema="bench_$(date +%s)"
 PGPASSWORD=fleet_test psql -q -h 127.0.0.1 -U fleet_test -d fleet_test -c "create schema $schema"
 db="jdbc:postgresql://127.0.0.1:5432/fleet_test?user=fleet_test&password=fleet_test&currentSchema=$schema"
 
-"$java" -Xms1g -Xmx1g -XX:+UseG1GC -cp "$cp" io.hybridctl.fleet.server.ServerMain --data-dir "$work/server" --db "$db" \
+"$java" -Xms4g -Xmx4g -XX:+UseG1GC -cp "$cp" io.hybridctl.fleet.server.ServerMain --data-dir "$work/server" --db "$db" \
   --heartbeat-seconds "$interval" --lease-seconds 600 --db-pool 24 > "$work/server.out" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do grep -qs "fleet server: " "$work/server.out" && break; sleep 0.5; done
 token="$(grep "initial admin token" "$work/server.out" | awk '{print $NF}')"
 url="$(grep "fleet server: " "$work/server.out" | awk '{print $3}')"
-api() { curl -sf --cacert "$work/server/agent-ca/ca.pem" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+api() { curl -sf --max-time 60 --cacert "$work/server/agent-ca/ca.pem" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 pool="$(api -X POST "$url/api/v1/clusters" -d '{"name":"bench","region":"us-west-2","kubernetesVersion":"1.31","credentialProvider":"ssm","sites":[{"name":"dc-1"}]}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["pools"][0]["id"])')"
 reg="$(api -X POST "$url/api/v1/registration-tokens" -d "{\"poolId\":\"$pool\",\"maxUses\":$agents,\"autoAssign\":false}" \

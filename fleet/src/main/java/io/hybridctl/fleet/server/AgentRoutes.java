@@ -47,7 +47,7 @@ final class AgentRoutes {
         app.post("/api/v1/agent/heartbeat", ctx -> {
             Host h = auth.agent(ctx);
             Requests.Heartbeat hb = ApiJson.body(ctx, json, Requests.Heartbeat.class);
-            List<String> open = health.heartbeat(h.id(), hb);
+            List<String> open = health.heartbeat(h, hb);
             ok(ctx, new Responses.HeartbeatAck(open, heartbeatSeconds));
         });
         app.post("/api/v1/agent/operations/{id}/claim", ctx -> {

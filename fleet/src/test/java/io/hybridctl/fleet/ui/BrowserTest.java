@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -49,7 +50,9 @@ class BrowserTest {
                     .usingAnyFreePort().build();
             WebDriver browser = new ChromeDriver(service, options);
             try {
+                // htmx swaps the polled fragments every few seconds, so an element found a moment ago may be gone.
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+                wait.ignoring(StaleElementReferenceException.class);
                 browser.get(ts.server.url() + "/login");
                 browser.findElement(By.id("token")).sendKeys(ts.adminToken);
                 browser.findElement(By.id("signin")).click();
@@ -64,14 +67,20 @@ class BrowserTest {
                 }
                 wait.until(d -> d.findElements(By.cssSelector("#unassigned button.assign")).size() == 2);
                 for (int i = 0; i < 2; i++) {
-                    WebElement button = wait.until(d -> d.findElements(By.cssSelector("#unassigned button.assign")).stream().findFirst().orElse(null));
-                    button.click();
+                    wait.until(d -> {
+                        List<WebElement> buttons = d.findElements(By.cssSelector("#unassigned button.assign"));
+                        if (buttons.isEmpty()) {
+                            return false;
+                        }
+                        buttons.get(0).click();
+                        return true;
+                    });
                     int remaining = 1 - i;
                     wait.until(d -> d.findElements(By.cssSelector("#unassigned button.assign")).size() == remaining);
                 }
                 wait.until(d -> d.findElement(By.id("ready-count")).getText().equals("2 / 2"));
                 wait.until(d -> d.findElements(By.cssSelector("#hosts tr[data-host] span[data-state=READY]")).size() == 2);
-                List<String> live = browser.findElements(By.cssSelector("#events li.live")).stream().map(WebElement::getText).toList();
+                List<String> live = wait.until(d -> d.findElements(By.cssSelector("#events li.live")).stream().map(WebElement::getText).toList());
                 assertThat(live).anyMatch(t -> t.contains("host.assigned")).anyMatch(t -> t.contains("operation.succeeded"))
                         .anyMatch(t -> t.contains("step.succeeded"));
                 assertThat(browser.getPageSource()).doesNotContain(TestServer.ACTIVATION_CODE).doesNotContain(ts.adminToken);
@@ -82,7 +91,10 @@ class BrowserTest {
                 assertThat(Files.size(target)).isGreaterThan(10_000);
 
                 // An operation page shows its steps and the live log.
-                browser.findElement(By.cssSelector("#operations a")).click();
+                wait.until(d -> {
+                    d.findElement(By.cssSelector("#operations a")).click();
+                    return true;
+                });
                 wait.until(d -> d.findElement(By.id("log")).getText().contains("nodeadm"));
                 assertThat(browser.findElement(By.id("log")).getText()).doesNotContain(TestServer.ACTIVATION_CODE);
             } finally {

@@ -55,13 +55,25 @@ public final class CloudRules {
                 out.append("    ip daddr ").append(rule.cidr()).append(' ').append(match).append(comment);
             }
         }
+        // Transit between sites (the transit gateway): each tunnel carries only its own selectors, both ways.
+        StringBuilder fwd = new StringBuilder();
+        for (LabTopology.SiteLab site : topology.sites()) {
+            String dev = "\"" + site.cloudDevice() + "\"";
+            String onPrem = set(site.onPremSelectors());
+            String cloud = set(site.cloudSelectors());
+            fwd.append("    iifname ").append(dev).append(" ip saddr != ").append(onPrem).append(" counter drop\n");
+            fwd.append("    iifname ").append(dev).append(" ip daddr != ").append(cloud).append(" counter drop\n");
+            fwd.append("    oifname ").append(dev).append(" ip daddr != ").append(onPrem).append(" counter drop\n");
+            fwd.append("    oifname ").append(dev).append(" ip saddr != ").append(cloud).append(" counter drop\n");
+        }
         String tunnels = topology.sites().stream().map(s -> "\"" + s.cloudDevice() + "\"").collect(Collectors.joining(", "));
         if (!topology.sites().isEmpty()) {
             in.append("    iifname { ").append(tunnels).append(" } counter drop comment \"SG: not allowed\"\n");
             out.append("    oifname { ").append(tunnels).append(" } counter drop comment \"SG: not allowed\"\n");
         }
         return "table ip " + SG_TABLE + " {\n  chain input {\n    type filter hook input priority filter; policy accept;\n"
-                + in + "  }\n  chain output {\n    type filter hook output priority filter; policy accept;\n" + out + "  }\n}\n";
+                + in + "  }\n  chain output {\n    type filter hook output priority filter; policy accept;\n" + out
+                + "  }\n  chain forward {\n    type filter hook forward priority filter; policy accept;\n" + fwd + "  }\n}\n";
     }
 
     /** The CNI's SNAT: pod traffic leaving the node, except to other pods, leaves with the node address. */

@@ -94,7 +94,8 @@ public final class NetworkBuilder {
     private void sysctls(Netns ns) {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), "sysctl", "-q", "-e", "-w"));
         // Each namespace has its own copy of these; the machine's own settings are untouched.
-        if (ns.role() == Role.ROUTER || ns.role() == Role.NODE) {
+        // The VPC namespace also plays the transit gateway, which carries traffic between sites' VPNs.
+        if (ns.role() == Role.ROUTER || ns.role() == Role.NODE || ns.role() == Role.VPC) {
             command.add("net.ipv4.ip_forward=1");
         }
         command.add("net.ipv4.conf.all.rp_filter=0");

@@ -93,10 +93,6 @@ public final class Processes {
         return handles.stream().filter(h -> !running(h)).map(ProcessHandle::pid).toList();
     }
 
-    /** SIGKILL at once: a crash, as a fault scenario wants it. */
-    public static void kill(long pid) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
 
     static void sleep(long millis) {
         try {

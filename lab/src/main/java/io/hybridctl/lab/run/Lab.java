@@ -2,6 +2,7 @@ package io.hybridctl.lab.run;
 
 import io.hybridctl.lab.check.FlowCatalogue;
 import io.hybridctl.lab.check.LabFlow;
+import io.hybridctl.lab.daemon.CiliumBgpSessions;
 import io.hybridctl.lab.daemon.CloudRules;
 import io.hybridctl.lab.probe.ProbeClient;
 import io.hybridctl.lab.daemon.FrrRouter;
@@ -91,6 +92,7 @@ public final class Lab {
      */
     public UpReport up(LabDesign design, boolean force, Progress progress) {
         checkMachine();
+        stopping = false;
         StateDirectory state = state(design.name());
         Teardown teardown = new Teardown(shell);
         List<String> leftovers = teardown.leftovers(design.name(), state);
@@ -166,6 +168,7 @@ public final class Lab {
     private LabState startRouting(LabDesign design, StateDirectory state, LabState current) {
         for (RouterConfig router : design.intent().routers()) {
             LabTopology.SiteLab site = design.topology().site(router.site()).orElseThrow();
+            checkNotStopping();
             FrrRouter frr = router(design, site);
             for (LabProcess p : frr.start(artifacts.frrConf(design, router))) {
                 current = current.withProcess(p);
@@ -191,9 +194,25 @@ public final class Lab {
     }
 
     private LabProcess speakerProcess(LabDesign design, StateDirectory state, BgpSpeaker speaker) {
+        checkNotStopping();
         LabTopology.HostLab host = design.topology().host(speaker.host()).orElseThrow();
         GobgpSpeaker gobgp = new GobgpSpeaker(shell, host.node().name(), state.sub("bgp-" + host.name()));
-        return gobgp.start(session(speaker));
+        return gobgp.start(session(design, speaker));
+    }
+
+    /**
+     * With Cilium, the session is read back from the CiliumBGPClusterConfig/PeerConfig/Advertisement resources plan
+     * renders, as the Cilium agent would; with Calico, from the same intent plan renders its BGPPeer from.
+     */
+    static GobgpSpeaker.Session session(LabDesign design, BgpSpeaker speaker) {
+        if (design.spec().cni().plugin() == io.hybridctl.spec.model.Cni.Plugin.CILIUM) {
+            Optional<io.hybridctl.spec.model.Host> host = design.spec().hosts().filter(h -> h.name().equals(speaker.host())).findFirst();
+            Optional<GobgpSpeaker.Session> rendered = host.flatMap(h -> new CiliumBgpSessions(design.spec(), design.intent()).session(h));
+            if (rendered.isPresent()) {
+                return rendered.get();
+            }
+        }
+        return session(speaker);
     }
 
     /** Starts a node's speaker again (after a fault stopped it) and records its new PID. */
@@ -220,6 +239,7 @@ public final class Lab {
         Map<String, List<Service>> services = listeners(design);
         List<String> namespaces = new ArrayList<>(services.keySet());
         for (String ns : namespaces) {
+            checkNotStopping();
             current = current.withProcess(agents.start(ns, label(design.topology(), ns), services.get(ns)));
         }
         state.write(current);
@@ -262,7 +282,17 @@ public final class Lab {
     }
 
     public Teardown.Removed down(LabName name) {
+        stopping = true;
         return new Teardown(shell).down(name, state(name));
+    }
+
+    /** Set by {@link #down} (e.g. from the Ctrl-C hook while `up` still runs): `up` starts nothing more after it. */
+    private volatile boolean stopping;
+
+    private void checkNotStopping() {
+        if (stopping) {
+            throw new LabException(1, "interrupted: the lab is being removed");
+        }
     }
 
     /** Runs independent tasks on a small pool; the machine has few cores and the tasks mostly wait. */
@@ -286,9 +316,5 @@ public final class Lab {
             }
             throw new LabException(3, String.valueOf(e.getCause()));
         }
-    }
-
-    public Optional<LabState> currentState(LabName name) {
-        return state(name).read();
     }
 }

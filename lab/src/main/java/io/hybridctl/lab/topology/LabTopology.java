@@ -165,9 +165,11 @@ public record LabTopology(LabName name, VpcSide vpc, List<SiteLab> sites) {
                 routes.add(new StaticRoute(vpc.netns().name(), p, Optional.of(site.tunnelOnPrem()), site.cloudDevice(),
                         apiSource, "VPC route table: " + p + " -> gateway -> VPN of site " + site.name()));
             }
-            for (Prefix p : vpc.cidrs()) {
+            // What the AWS side of the VPN announces: its cloud-side selectors (the VPC and, through the transit
+            // gateway, the other sites).
+            for (Prefix p : site.cloudSelectors().isEmpty() ? vpc.cidrs() : site.cloudSelectors()) {
                 routes.add(new StaticRoute(site.router().name(), p, Optional.of(site.tunnelCloud()), "vpn0",
-                        Optional.empty(), "VPN tunnel: the VPC CIDR as the AWS side announces it"));
+                        Optional.empty(), "VPN tunnel: " + p + " as the AWS side announces it"));
             }
             for (HostLab host : site.hosts()) {
                 for (Prefix p : labWide) {

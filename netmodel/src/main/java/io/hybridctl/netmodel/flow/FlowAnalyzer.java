@@ -18,10 +18,6 @@ import io.hybridctl.netmodel.route.RouteProtocol;
 import io.hybridctl.netmodel.topology.Node;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,31 +32,10 @@ import java.util.Optional;
  */
 public final class FlowAnalyzer {
 
-    private record Key(Header header, int node, PrefixSet destinations, boolean originated) {
+    private record Context(Header header, int atom) {
     }
 
-    /**
-     * A memoised subtree and what it depended on: the filters it consulted, with the rules each matched on everything
-     * but the destination for the source it was computed for. Another source reuses it when it matches the same rules,
-     * so sources from different sites share everything downstream of the filters that tell them apart.
-     */
-    private record Memo(List<Filter> filters, List<BitSet> matches, List<Branch> branches) {
-    }
-
-    /** What one analysis is about: the header, a representative source address, and the filters consulted so far. */
-    private static final class Context {
-        final Header header;
-        final Ipv4Address src;
-        Set<Filter> consulted = Collections.newSetFromMap(new IdentityHashMap<>());
-
-        Context(Header header, Ipv4Address src) {
-            this.header = header;
-            this.src = src;
-        }
-
-        Header header() {
-            return header;
-        }
+    private record Key(int node, PrefixSet destinations, boolean originated) {
     }
 
     /** Destinations still being processed at a node, with the steps they have taken there. */
@@ -79,7 +54,7 @@ public final class FlowAnalyzer {
 
     private final DataPlane dataPlane;
     private final SourceAtoms atoms;
-    private final Map<Key, List<Memo>> memo = new HashMap<>();
+    private final Map<Context, Map<Key, List<Branch>>> memo = new HashMap<>();
     private final boolean[] onPath;
 
     public FlowAnalyzer(DataPlane dataPlane) {
@@ -101,7 +76,7 @@ public final class FlowAnalyzer {
         List<Reachability.Root> roots = new ArrayList<>();
         for (AddressRange range : query.sources().ranges()) {
             for (AddressRange atomRange : atoms.split(range)) {
-                Context ctx = new Context(query.header(), atomRange.first());
+                Context ctx = new Context(query.header(), atoms.atomOf(atomRange.first().value()));
                 List<Branch> branches = query.destinations().isEmpty() ? List.of()
                         : visit(ctx, atomRange.first(), source, query.destinations(), true);
                 roots.add(new Reachability.Root(atomRange, branches));
@@ -111,23 +86,17 @@ public final class FlowAnalyzer {
     }
 
     private List<Branch> visit(Context ctx, Ipv4Address src, int node, PrefixSet set, boolean originated) {
-        Key key = new Key(ctx.header(), node, set, originated);
-        List<Memo> candidates = memo.get(key);
-        if (candidates != null) {
-            for (Memo m : candidates) {
-                if (sameMatches(m, src, ctx.header())) {
-                    ctx.consulted.addAll(m.filters());
-                    return m.branches();
-                }
-            }
+        Map<Key, List<Branch>> cache = memo.computeIfAbsent(ctx, c -> new HashMap<>());
+        Key key = new Key(node, set, originated);
+        List<Branch> cached = cache.get(key);
+        if (cached != null) {
+            return cached;
         }
         Node n = dataPlane.network().node(node);
         if (onPath[node]) {
             return List.of(Branch.end(n.name(), set, List.of(new Step.Looped()), Disposition.LOOP));
         }
         onPath[node] = true;
-        Set<Filter> outer = ctx.consulted;
-        ctx.consulted = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Branch> out = new ArrayList<>();
         List<Run> runs = List.of(new Run(set, List.of()));
         if (!originated) {
@@ -138,35 +107,8 @@ public final class FlowAnalyzer {
         }
         onPath[node] = false;
         List<Branch> result = List.copyOf(out);
-        List<Filter> filters = new ArrayList<>(ctx.consulted);
-        List<BitSet> matches = new ArrayList<>(filters.size());
-        for (Filter f : filters) {
-            matches.add(matchesOf(f, src, ctx.header()));
-        }
-        memo.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Memo(filters, matches, result));
-        outer.addAll(ctx.consulted);
-        ctx.consulted = outer;
+        cache.put(key, result);
         return result;
-    }
-
-    private static boolean sameMatches(Memo m, Ipv4Address src, Header header) {
-        for (int i = 0; i < m.filters().size(); i++) {
-            if (!matchesOf(m.filters().get(i), src, header).equals(m.matches().get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Which rules of the filter match the source and header (destinations aside): all that can differ between sources. */
-    private static BitSet matchesOf(Filter f, Ipv4Address src, Header header) {
-        BitSet b = new BitSet(f.rules().size());
-        for (int i = 0; i < f.rules().size(); i++) {
-            if (f.rules().get(i).matchesExceptDestination(src, header)) {
-                b.set(i);
-            }
-        }
-        return b;
     }
 
     /**
@@ -265,7 +207,6 @@ public final class FlowAnalyzer {
     private static List<Run> filter(Context ctx, Ipv4Address src, Node n, List<Filter> filters, Step.Direction direction,
                                     List<Run> runs, List<Branch> out, Disposition denied) {
         for (Filter f : filters) {
-            ctx.consulted.add(f);
             List<Run> permitted = new ArrayList<>();
             for (Run run : runs) {
                 if (ctx.header().reply() && f.stateful()) {
