@@ -16,7 +16,8 @@ public final class TopologyRenderer {
 
     static final int HOSTS_SHOWN = 12;
     static final int SITES_SHOWN = 12;
-    private static final int COLUMN = 300;
+    // wide enough for "host-name  address  pods a.b.c.d/nn" at 12 px sans-serif
+    private static final int COLUMN = 360;
     private static final int LINE = 16;
 
     public String render(HybridCluster spec, NetworkIntent intent) {
@@ -51,7 +52,7 @@ public final class TopologyRenderer {
             svg.append(line(width / 2, 186, cx, siteTop));
             String link = s.connection().type() == Site.ConnectionType.VPN
                     ? "VPN " + s.connection().vpnEndpoint().map(Object::toString).orElse("") : "Direct Connect";
-            text(svg, cx + 4, siteTop - 8, "italic", link);
+            text(svg, x + 10, siteTop - 8, "italic", link);
             svg.append(box(x, siteTop, COLUMN - 20, siteHeight, "#f1f8ee", "#2e7d32"));
             int y = siteTop + 20;
             text(svg, x + 10, y, "bold", "site " + s.name() + (s.zone().equals(s.name()) ? "" : " (zone " + s.zone() + ")"));
