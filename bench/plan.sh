@@ -14,7 +14,9 @@ jar="cli/target/hybridctl.jar"
 [ -f "$jar" ] || { echo "bench/plan.sh: $jar is missing; build it first (see the header of this script)" >&2; exit 2; }
 java="${JAVA:-$(ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java 2>/dev/null | sort -V | tail -1)}"
 java="${java:-java}"
-work="$(mktemp -d /tmp/hybridctl-bench-plan.XXXXXX)"
+# PLAN_BENCH_DIR picks the file system the plan is written to (e.g. /dev/shm to separate plan's own cost from the
+# disk's cost of creating tens of thousands of files).
+work="$(mktemp -d "${PLAN_BENCH_DIR:-/tmp}/hybridctl-bench-plan.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr
        -XX:SharedArchiveFile="$work/hybridctl.jsa" -XX:+AutoCreateSharedArchive)
