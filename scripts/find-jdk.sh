@@ -25,6 +25,7 @@ hybridctl_find_jdk() {
 }
 if ! hybridctl_find_jdk; then
   echo "hybridctl needs a JDK 21 or newer and found none (checked JAVA_HOME, java on PATH, /usr/lib/jvm)." >&2
-  echo "Install one, for example:  sudo apt-get install openjdk-21-jdk-headless   (or set JAVA_HOME to a JDK >= 21)" >&2
+  echo "Install one: on Debian 13 / Ubuntu 24.04 'sudo apt-get install openjdk-21-jdk-headless'; on Debian 12 a" >&2
+  echo "Temurin 21+ JDK under /usr/lib/jvm; or set JAVA_HOME to any JDK >= 21." >&2
   exit 2
 fi
