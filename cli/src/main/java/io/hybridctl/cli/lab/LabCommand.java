@@ -10,7 +10,6 @@ import io.hybridctl.lab.lifecycle.Teardown;
 import io.hybridctl.lab.run.Lab;
 import io.hybridctl.lab.run.LabDesign;
 import io.hybridctl.lab.run.LabException;
-import io.hybridctl.lab.run.Progress;
 import io.hybridctl.lab.topology.LabName;
 import io.hybridctl.lab.topology.LabTopology;
 import picocli.CommandLine.Command;
@@ -219,9 +218,5 @@ public final class LabCommand implements Runnable {
 
     static String summary(LabTopology t) {
         return t.sites().size() + " site(s), " + t.hosts().size() + " host(s), " + t.namespaces().size() + " namespaces";
-    }
-
-    static Progress progress(PrintWriter out, boolean terminal) {
-        return new Progress(out, terminal);
     }
 }

@@ -6,7 +6,6 @@ import io.hybridctl.pki.IssuePolicy;
 import io.hybridctl.pki.PkiDirectory;
 import io.hybridctl.pki.RunReport;
 import io.hybridctl.pki.ca.CertificateAuthority;
-import io.hybridctl.pki.ca.KeyAlgorithm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,16 +39,8 @@ final class PkiIssueCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace valid certificates too.")
     boolean force;
 
-    @Option(names = "--validity", paramLabel = "DURATION", defaultValue = "1y", converter = DurationConverter.class,
-            description = "Certificate lifetime. Default: ${DEFAULT-VALUE}.")
-    Duration validity;
-
-    @Option(names = "--within", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
-            description = "Re-issue certificates that expire within this window. Default: ${DEFAULT-VALUE}.")
-    Duration within;
-
-    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "ec-p384", description = "Node key: ec-p384, rsa-3072 or rsa-4096. Default: ${DEFAULT-VALUE}.")
-    String keyType;
+    @Mixin
+    CertificateOptions certificates;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +50,7 @@ final class PkiIssueCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PkiTarget.Resolved resolved = target.resolve(spec.commandLine().getErr());
         List<String> chosen = HostSelection.choose(resolved, hosts, all);
-        IssuePolicy policy = PkiErrors.guard(() -> new IssuePolicy(KeyAlgorithm.parse(keyType), validity, within, force));
+        IssuePolicy policy = certificates.policy(force);
         PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
         RunReport report = PkiErrors.guard(() -> directory.issue(
                 CertificateAuthority.open(resolved.layout(), passphrase.passphrase()), chosen, policy));

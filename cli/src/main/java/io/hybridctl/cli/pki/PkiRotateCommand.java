@@ -6,7 +6,6 @@ import io.hybridctl.pki.IssuePolicy;
 import io.hybridctl.pki.PkiDirectory;
 import io.hybridctl.pki.RunReport;
 import io.hybridctl.pki.ca.CertificateAuthority;
-import io.hybridctl.pki.ca.KeyAlgorithm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,16 +33,8 @@ final class PkiRotateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "HOST", arity = "0..*", description = "Only these hosts.")
     List<String> hosts = new ArrayList<>();
 
-    @Option(names = "--within", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
-            description = "Rotation window. Default: ${DEFAULT-VALUE}.")
-    Duration within;
-
-    @Option(names = "--validity", paramLabel = "DURATION", defaultValue = "1y", converter = DurationConverter.class,
-            description = "Lifetime of the new certificates. Default: ${DEFAULT-VALUE}.")
-    Duration validity;
-
-    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "ec-p384", description = "Node key: ec-p384, rsa-3072 or rsa-4096. Default: ${DEFAULT-VALUE}.")
-    String keyType;
+    @Mixin
+    CertificateOptions certificates;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +46,7 @@ final class PkiRotateCommand implements Callable<Integer> {
         PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
         List<String> chosen = !hosts.isEmpty() ? hosts
                 : resolved.spec().isPresent() ? resolved.hostNames() : PkiErrors.guard(directory::knownHosts);
-        IssuePolicy policy = PkiErrors.guard(() -> new IssuePolicy(KeyAlgorithm.parse(keyType), validity, within, false));
+        IssuePolicy policy = certificates.policy(false);
         RunReport report = PkiErrors.guard(() -> directory.rotate(
                 CertificateAuthority.open(resolved.layout(), passphrase.passphrase()), chosen, policy));
         report.repairs().forEach(r -> out.println("repaired: " + r));
@@ -78,7 +68,7 @@ final class PkiRotateCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println(renewed + " certificate(s) rotated within " + within.toDays() + " days");
+        out.println(renewed + " certificate(s) rotated within " + certificates.within.toDays() + " days");
         return stuck ? 1 : 0;
     }
 }
