@@ -15,6 +15,7 @@ public final class PrefixSet {
 
     private final long[] starts;
     private final long[] ends;
+    private int hash; // 0 until computed; sets are map keys in the flow analyser's memo
 
     private PrefixSet(long[] starts, long[] ends) {
         this.starts = starts;
@@ -87,7 +88,8 @@ public final class PrefixSet {
     }
 
     public boolean overlaps(Prefix prefix) {
-        return !intersect(PrefixSet.of(prefix)).isEmpty();
+        int i = floorIndex(prefix.lastValue());
+        return i >= 0 && ends[i] >= prefix.network();
     }
 
     private int floorIndex(long value) {
@@ -107,20 +109,37 @@ public final class PrefixSet {
     }
 
     public PrefixSet union(PrefixSet other) {
-        List<AddressRange> all = new ArrayList<>(ranges());
-        all.addAll(other.ranges());
-        return ofRanges(all);
+        if (other.starts.length == 0) {
+            return this;
+        }
+        if (starts.length == 0) {
+            return other;
+        }
+        Runs out = new Runs(starts.length + other.starts.length);
+        int i = 0;
+        int j = 0;
+        while (i < starts.length || j < other.starts.length) {
+            if (j >= other.starts.length || (i < starts.length && starts[i] <= other.starts[j])) {
+                out.addMerging(starts[i], ends[i]);
+                i++;
+            } else {
+                out.addMerging(other.starts[j], other.ends[j]);
+                j++;
+            }
+        }
+        return out.toSet();
     }
 
     public PrefixSet intersect(PrefixSet other) {
-        List<AddressRange> out = new ArrayList<>();
+        // Pieces of an intersection of two canonical sets are sorted and never adjacent: no re-sort or merge needed.
+        Runs out = new Runs(Math.min(starts.length, other.starts.length) + 1);
         int i = 0;
         int j = 0;
         while (i < starts.length && j < other.starts.length) {
             long lo = Math.max(starts[i], other.starts[j]);
             long hi = Math.min(ends[i], other.ends[j]);
             if (lo <= hi) {
-                out.add(new AddressRange(Ipv4Address.of(lo), Ipv4Address.of(hi)));
+                out.add(lo, hi);
             }
             if (ends[i] < other.ends[j]) {
                 i++;
@@ -128,11 +147,14 @@ public final class PrefixSet {
                 j++;
             }
         }
-        return ofRanges(out);
+        return out.toSet();
     }
 
     public PrefixSet minus(PrefixSet other) {
-        List<AddressRange> out = new ArrayList<>();
+        if (other.starts.length == 0 || starts.length == 0) {
+            return this;
+        }
+        Runs out = new Runs(starts.length + 1);
         int j = 0;
         for (int i = 0; i < starts.length; i++) {
             long cursor = starts[i];
@@ -143,16 +165,74 @@ public final class PrefixSet {
             int k = j;
             while (k < other.starts.length && other.starts[k] <= end && cursor <= end) {
                 if (other.starts[k] > cursor) {
-                    out.add(new AddressRange(Ipv4Address.of(cursor), Ipv4Address.of(other.starts[k] - 1)));
+                    out.add(cursor, other.starts[k] - 1);
                 }
                 cursor = Math.max(cursor, other.ends[k] + 1);
                 k++;
             }
             if (cursor <= end) {
-                out.add(new AddressRange(Ipv4Address.of(cursor), Ipv4Address.of(end)));
+                out.add(cursor, end);
             }
         }
-        return ofRanges(out);
+        return out.toSet();
+    }
+
+    /**
+     * Builds a set from runs given in ascending order of their first address (overlapping or adjacent runs are merged),
+     * in linear time. Callers that produce sorted runs (sweeps over sorted tables) avoid the sort of {@link #ofRanges}.
+     */
+    public static final class Runs {
+        private long[] s;
+        private long[] e;
+        private int n;
+
+        public Runs(int capacity) {
+            s = new long[Math.max(1, capacity)];
+            e = new long[Math.max(1, capacity)];
+        }
+
+        /** Appends [first, last]; first must not be below the previous run's first. */
+        public void addMerging(long first, long last) {
+            if (n > 0 && first < s[n - 1]) {
+                throw new IllegalArgumentException("runs out of order: " + first + " after " + s[n - 1]);
+            }
+            if (n > 0 && first <= e[n - 1] + 1) {
+                e[n - 1] = Math.max(e[n - 1], last);
+                return;
+            }
+            add(first, last);
+        }
+
+        private void add(long first, long last) {
+            if (n == s.length) {
+                s = Arrays.copyOf(s, n * 2);
+                e = Arrays.copyOf(e, n * 2);
+            }
+            s[n] = first;
+            e[n] = last;
+            n++;
+        }
+
+        public boolean isEmpty() {
+            return n == 0;
+        }
+
+        public PrefixSet toSet() {
+            return n == 0 ? EMPTY : new PrefixSet(Arrays.copyOf(s, n), Arrays.copyOf(e, n));
+        }
+    }
+
+    /** Number of disjoint runs. */
+    public int runCount() {
+        return starts.length;
+    }
+
+    public long runFirst(int i) {
+        return starts[i];
+    }
+
+    public long runLast(int i) {
+        return ends[i];
     }
 
     public List<AddressRange> ranges() {
@@ -174,12 +254,18 @@ public final class PrefixSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PrefixSet other && Arrays.equals(starts, other.starts) && Arrays.equals(ends, other.ends);
+        return o == this || o instanceof PrefixSet other && hashCode() == other.hashCode()
+                && Arrays.equals(starts, other.starts) && Arrays.equals(ends, other.ends);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(starts) + Arrays.hashCode(ends);
+        int h = hash;
+        if (h == 0) {
+            h = 31 * Arrays.hashCode(starts) + Arrays.hashCode(ends);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -114,6 +114,26 @@ class PrefixPropertiesTest {
         assertThat(reference(sa.intersect(sb))).isEqualTo(inter);
         assertThat(reference(sa.minus(sb))).isEqualTo(diff);
         assertThat(sa.size()).isEqualTo(ra.cardinality());
+        // Results are canonical (sorted, disjoint, never adjacent), so equal sets are equal objects with equal hashes.
+        for (PrefixSet result : List.of(sa.union(sb), sa.intersect(sb), sa.minus(sb))) {
+            PrefixSet rebuilt = PrefixSet.ofRanges(result.ranges());
+            assertThat(result).isEqualTo(rebuilt);
+            assertThat(result.hashCode()).isEqualTo(rebuilt.hashCode());
+            assertThat(result.runCount()).isEqualTo(rebuilt.ranges().size());
+        }
+        for (Prefix p : b) {
+            BitSet one = reference(List.of(p));
+            assertThat(sa.overlaps(p)).as("overlaps " + p).isEqualTo(one.intersects(ra));
+        }
+    }
+
+    @Property
+    void runsBuildTheSetOfSortedRuns(@ForAll("prefixLists") List<Prefix> a) {
+        List<AddressRange> sorted = new java.util.ArrayList<>(a.stream().map(Prefix::toRange).toList());
+        sorted.sort(java.util.Comparator.comparing(AddressRange::first));
+        PrefixSet.Runs runs = new PrefixSet.Runs(1);
+        sorted.forEach(r -> runs.addMerging(r.first().value(), r.last().value()));
+        assertThat(runs.toSet()).isEqualTo(PrefixSet.ofPrefixes(a));
     }
 
     @Property

@@ -29,7 +29,9 @@ import io.hybridctl.verify.report.VerifyReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -60,12 +62,25 @@ public final class Verifier {
         }
     }
 
-    /** The model and analyser a run used, for tracing single flows afterwards. */
-    public record Run(VerifyReport report, HybridModel model, FlowRunner runner, FlowAnalyzer analyzer) {
+    /** The model and analyser a run used, for tracing single flows afterwards, and how long each phase took. */
+    public record Run(VerifyReport report, HybridModel model, FlowRunner runner, FlowAnalyzer analyzer, Map<String, Long> phaseMillis) {
+    }
+
+    /** Wall time per phase, in order, for bench/verify.sh (HYBRIDCTL_TIMING=1). */
+    private static final class Phases {
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            millis.merge(phase, (now - last) / 1_000_000, Long::sum);
+            last = now;
+        }
     }
 
     /** @throws ObservedStateException when an observed-state file cannot be used (a user error) */
     public Run run(Request request) throws ObservedStateException {
+        Phases phases = new Phases();
         List<String> notes = new ArrayList<>();
         if (!request.specErrors().isEmpty()) {
             notes.add("the spec has " + request.specErrors().size() + " validation error(s) (first: " + request.specErrors().get(0).code() + " "
@@ -81,15 +96,20 @@ public final class Verifier {
             }
         }
         Allocated allocated = allocate(spec, lock, notes);
+        phases.done("pod blocks");
         NetworkIntent intent = request.intentOverride().apply(Intents.derive(allocated.spec(), allocated.allocations()));
+        phases.done("intent");
         HybridModel model = new ModelBuilder().build(allocated.spec(), intent);
+        phases.done("model");
         List<VerifyReport.Difference> differences = new ArrayList<>();
         if (request.observed().isPresent()) {
             Network observed = ObservedDirectory.load(request.observed().get(), model).apply(model, differences);
             model = new HybridModel(model.spec(), model.intent(), observed, model.controlPlane(), model.cloudPods(), model.coreDns(),
                     model.hosts(), model.sites());
         }
+        phases.done("observed state");
         FlowAnalyzer analyzer = new FlowAnalyzer(DataPlane.compute(model.network()));
+        phases.done("data plane");
         if (!analyzer.dataPlane().bgp().converged()) {
             notes.add("BGP did not converge within " + io.hybridctl.netmodel.bgp.BgpFixedPoint.MAX_ROUNDS + " rounds: the design has no stable solution");
         }
@@ -97,9 +117,10 @@ public final class Verifier {
         List<FlowResult> results = new ArrayList<>();
         for (CatalogueEntry e : FlowCatalogue.entries()) {
             results.add(runner.run(e, request.options()));
+            phases.done("flow " + e.definition().name());
         }
         VerifyReport report = new VerifyReport(spec.name(), spec.hostCount(), spec.sites().size(), notes, differences, results);
-        return new Run(report, model, runner, analyzer);
+        return new Run(report, model, runner, analyzer, java.util.Collections.unmodifiableMap(phases.millis));
     }
 
     private record Allocated(HybridCluster spec, Allocations allocations) {

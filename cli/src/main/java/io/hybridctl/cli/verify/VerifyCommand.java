@@ -62,7 +62,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if ((from != null || to != null) && (flow == null || from == null || to == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from and --to go together, with --flow NAME");
         }
+        long started = System.nanoTime();
         LoadResult load = new SpecLoader().load(file);
+        long loaded = System.nanoTime();
         if (load.spec().isEmpty()) {
             Diagnostic d = load.diagnostics().get(0);
             throw new UserError(2, d.location() + ": " + d.message() + (d.hint().isEmpty() ? "" : " (" + d.hint() + ")"));
@@ -75,6 +77,13 @@ public final class VerifyCommand implements Callable<Integer> {
             run = new Verifier().run(request);
         } catch (ObservedStateException e) {
             throw new UserError(2, e.getMessage());
+        }
+        if ("1".equals(System.getenv("HYBRIDCTL_TIMING"))) {
+            // Phase timings for bench/verify.sh; stderr keeps -o json on stdout clean.
+            var err = spec.commandLine().getErr();
+            err.printf("timing: %-28s %6d ms%n", "load + validate spec", (loaded - started) / 1_000_000);
+            run.phaseMillis().forEach((phase, ms) -> err.printf("timing: %-28s %6d ms%n", phase, ms));
+            err.flush();
         }
         if (flow != null && from != null) {
             return trace(run, request.options());

@@ -15,6 +15,7 @@ public final class ForwardingTable {
     private final PrefixTrie<FibEntry> trie;
     private final List<FibEntry> entries;
     private Map<FibEntry, PrefixSet> regions;
+    private RegionIndex<FibEntry> index;
 
     ForwardingTable(PrefixTrie<FibEntry> trie, List<FibEntry> entries) {
         this.trie = trie;
@@ -41,6 +42,16 @@ public final class ForwardingTable {
             regions = r;
         }
         return r;
+    }
+
+    /** The longest-match table as sorted runs over the address space, for cutting large sets; computed once. */
+    public RegionIndex<FibEntry> index() {
+        RegionIndex<FibEntry> i = index;
+        if (i == null) {
+            i = new RegionIndex<>(TriePartition.of(trie, 0, 0xFFFF_FFFFL));
+            index = i;
+        }
+        return i;
     }
 
     public List<FibEntry> entries() {

@@ -27,6 +27,7 @@ public final class Segments {
     private final Map<String, PrefixTrie<Attachment>> owners = new HashMap<>();
     private final Map<String, List<Attachment>> members = new HashMap<>();
     private final Map<String, Map<Attachment, io.hybridctl.net.PrefixSet>> regions = new HashMap<>();
+    private final Map<String, RegionIndex<Attachment>> indexes = new HashMap<>();
 
     Segments(Network network) {
         for (int n = 0; n < network.size(); n++) {
@@ -72,6 +73,14 @@ public final class Segments {
         return regions.computeIfAbsent(segment, s -> {
             PrefixTrie<Attachment> trie = owners.get(s);
             return trie == null ? Map.of() : TriePartition.regions(trie);
+        });
+    }
+
+    /** Who answers where on the segment, as sorted runs over the address space; computed once per segment. */
+    public RegionIndex<Attachment> index(String segment) {
+        return indexes.computeIfAbsent(segment, s -> {
+            PrefixTrie<Attachment> trie = owners.get(s);
+            return new RegionIndex<>(trie == null ? List.of() : TriePartition.of(trie, 0, 0xFFFF_FFFFL));
         });
     }
 

@@ -7,7 +7,7 @@ import io.hybridctl.netmodel.Header;
 import io.hybridctl.netmodel.Provenance;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.dataplane.FibEntry;
-import io.hybridctl.netmodel.dataplane.Piece;
+import io.hybridctl.netmodel.dataplane.RegionIndex;
 import io.hybridctl.netmodel.dataplane.Segments;
 import io.hybridctl.netmodel.filter.Action;
 import io.hybridctl.netmodel.filter.Filter;
@@ -19,7 +19,6 @@ import io.hybridctl.netmodel.topology.Node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +26,82 @@ import java.util.Optional;
 /**
  * Follows whole sets of destination addresses through the data plane at once: each forwarding table and filter cuts
  * the set into parts that behave alike (one part per route or rule, however many address runs it holds), and each
- * part is followed to its end. Results for a (node, set) are memoised per header and source atom, so sources that
- * funnel through the same router share one computation.
+ * part is followed to its end.
+ *
+ * Results for a (node, set) are memoised per header together with the filters consulted on the way (their
+ * {@link SourceView}s): a later source reuses a result when every one of those filters sees it as it saw the first.
+ * So all sites' traffic into one site is followed into that site once, not once per source site, which keeps
+ * all-pairs flows linear in the destinations rather than sources x destinations.
  */
 public final class FlowAnalyzer {
 
-    private record Context(Header header, int atom) {
+    private record Context(Header header, Ipv4Address src, Dependencies dependencies) {
     }
 
     private record Key(int node, PrefixSet destinations, boolean originated) {
+    }
+
+    /**
+     * A memoised result. Its dependencies are the views of the filters consulted at its own node plus those of the
+     * results it was built from; they are gathered into one list only when someone asks whether the result holds for
+     * another source, because most results (those keyed by a set only one source follows) are never asked.
+     */
+    private static final class Memo {
+        private final Ipv4Address src;
+        private final List<SourceView> own;
+        private final List<Memo> parts;
+        private final List<Branch> branches;
+        private SourceView[] views;
+        private int[] classes;
+
+        Memo(Ipv4Address src, List<SourceView> own, List<Memo> parts, List<Branch> branches) {
+            this.src = src;
+            this.own = own;
+            this.parts = parts;
+            this.branches = branches;
+        }
+
+        boolean holdsFor(Ipv4Address other) {
+            gather();
+            for (int i = 0; i < views.length; i++) {
+                if (views[i].of(other) != classes[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void gather() {
+            if (views != null) {
+                return;
+            }
+            SourceView.Consulted all = new SourceView.Consulted();
+            own.forEach(all::add);
+            for (Memo m : parts) {
+                m.gather();
+                all.addAll(m.views);
+            }
+            views = all.toArray();
+            classes = new int[views.length];
+            for (int i = 0; i < views.length; i++) {
+                classes[i] = views[i].of(src);
+            }
+        }
+    }
+
+    /** What one node's computation consulted: filter views at the node and the results it built on. */
+    private static final class Dependencies {
+        final List<SourceView> own = new ArrayList<>(2);
+        final List<Memo> parts = new ArrayList<>(2);
+
+        void consulted(SourceView v) {
+            for (SourceView known : own) {
+                if (known == v) {
+                    return;
+                }
+            }
+            own.add(v);
+        }
     }
 
     /** Destinations still being processed at a node, with the steps they have taken there. */
@@ -54,7 +120,8 @@ public final class FlowAnalyzer {
 
     private final DataPlane dataPlane;
     private final SourceAtoms atoms;
-    private final Map<Context, Map<Key, List<Branch>>> memo = new HashMap<>();
+    private final Map<Header, Map<Key, List<Memo>>> memo = new HashMap<>();
+    private final Map<Filter, Optional<SourceView>> views = new java.util.IdentityHashMap<>();
     private final boolean[] onPath;
 
     public FlowAnalyzer(DataPlane dataPlane) {
@@ -76,104 +143,78 @@ public final class FlowAnalyzer {
         List<Reachability.Root> roots = new ArrayList<>();
         for (AddressRange range : query.sources().ranges()) {
             for (AddressRange atomRange : atoms.split(range)) {
-                Context ctx = new Context(query.header(), atoms.atomOf(atomRange.first().value()));
+                Context ctx = new Context(query.header(), atomRange.first(), new Dependencies());
                 List<Branch> branches = query.destinations().isEmpty() ? List.of()
-                        : visit(ctx, atomRange.first(), source, query.destinations(), true);
+                        : visit(ctx, source, query.destinations(), true);
                 roots.add(new Reachability.Root(atomRange, branches));
             }
         }
         return new Reachability(query, roots);
     }
 
-    private List<Branch> visit(Context ctx, Ipv4Address src, int node, PrefixSet set, boolean originated) {
-        Map<Key, List<Branch>> cache = memo.computeIfAbsent(ctx, c -> new HashMap<>());
+    private List<Branch> visit(Context ctx, int node, PrefixSet set, boolean originated) {
+        Map<Key, List<Memo>> cache = memo.computeIfAbsent(ctx.header(), c -> new HashMap<>());
         Key key = new Key(node, set, originated);
-        List<Branch> cached = cache.get(key);
-        if (cached != null) {
-            return cached;
+        List<Memo> known = cache.get(key);
+        if (known != null) {
+            for (Memo m : known) {
+                if (m.holdsFor(ctx.src())) {
+                    ctx.dependencies().parts.add(m);
+                    return m.branches;
+                }
+            }
         }
         Node n = dataPlane.network().node(node);
         if (onPath[node]) {
             return List.of(Branch.end(n.name(), set, List.of(new Step.Looped()), Disposition.LOOP));
         }
         onPath[node] = true;
+        Context here = new Context(ctx.header(), ctx.src(), new Dependencies());
         List<Branch> out = new ArrayList<>();
         List<Run> runs = List.of(new Run(set, List.of()));
         if (!originated) {
-            runs = filter(ctx, src, n, n.inbound(), Step.Direction.IN, runs, out, Disposition.DENIED_IN);
+            runs = filter(here, n, n.inbound(), Step.Direction.IN, runs, out, Disposition.DENIED_IN);
         }
         for (Run run : runs) {
-            route(ctx, src, node, n, run, out);
+            route(here, node, n, run, out);
         }
         onPath[node] = false;
         List<Branch> result = List.copyOf(out);
-        cache.put(key, result);
+        Memo m = new Memo(ctx.src(), here.dependencies().own, here.dependencies().parts, result);
+        cache.computeIfAbsent(key, k -> new ArrayList<>(1)).add(m);
+        ctx.dependencies().parts.add(m);
         return result;
     }
 
-    /**
-     * Splits a set by longest match, gathering the runs that share a value (null: nothing matches). A set with more
-     * runs than the table has regions is intersected region by region (linear merges); a small set is looked up run
-     * by run in the trie.
-     */
-    private static <V> Map<V, PrefixSet> partition(PrefixSet set, java.util.function.BiFunction<Long, Long, List<Piece<V>>> lookup,
-                                                   java.util.function.Supplier<Map<V, PrefixSet>> regions) {
-        List<AddressRange> ranges = set.ranges();
-        Map<V, PrefixSet> out = new LinkedHashMap<>();
-        if (ranges.size() > 8) {
-            Map<V, PrefixSet> all = regions.get();
-            if (all.size() < ranges.size()) {
-                for (Map.Entry<V, PrefixSet> e : all.entrySet()) {
-                    PrefixSet part = set.intersect(e.getValue());
-                    if (!part.isEmpty()) {
-                        out.put(e.getKey(), part);
-                    }
-                }
-                if (all.isEmpty()) {
-                    out.put(null, set);
-                }
-                return out;
-            }
-        }
-        Map<V, List<AddressRange>> parts = new LinkedHashMap<>();
-        for (AddressRange r : ranges) {
-            for (Piece<V> p : lookup.apply(r.first().value(), r.last().value())) {
-                parts.computeIfAbsent(p.value(), v -> new ArrayList<>()).add(p.range());
-            }
-        }
-        parts.forEach((v, rs) -> out.put(v, PrefixSet.ofRanges(rs)));
-        return out;
-    }
-
-    private void route(Context ctx, Ipv4Address src, int node, Node n, Run run, List<Branch> out) {
-        for (Map.Entry<FibEntry, PrefixSet> part : partition(run.set(), dataPlane.table(node)::partition, dataPlane.table(node)::regions).entrySet()) {
-            PrefixSet set = part.getValue();
+    private void route(Context ctx, int node, Node n, Run run, List<Branch> out) {
+        for (RegionIndex.Part<FibEntry> part : dataPlane.table(node).index().split(run.set())) {
+            PrefixSet set = part.set();
             Run here = run.narrowed(set);
-            if (part.getKey() == null) {
+            if (part.value() == null) {
                 List<Route> dormant = dataPlane.inactiveRoutes(node).stream().filter(r -> set.overlaps(r.prefix())).toList();
                 out.add(Branch.end(n.name(), set, here.plus(new Step.NoRoute(dormant)).steps(), Disposition.NO_ROUTE));
                 continue;
             }
-            FibEntry entry = part.getKey();
+            FibEntry entry = part.value();
             Run routed = here.plus(new Step.Routed(entry.route()));
             switch (entry.route().nextHop()) {
                 case NextHop.Accept a -> out.add(Branch.end(n.name(), set, routed.steps(), Disposition.ACCEPTED));
                 case NextHop.Discard d -> out.add(Branch.end(n.name(), set, routed.steps(), Disposition.NULL_ROUTED));
                 default -> {
-                    for (Run permitted : filter(ctx, src, n, n.outbound(), Step.Direction.OUT, List.of(routed), out, Disposition.DENIED_OUT)) {
-                        forward(ctx, src, node, n, entry, permitted, out);
+                    for (Run permitted : filter(ctx, n, n.outbound(), Step.Direction.OUT, List.of(routed), out, Disposition.DENIED_OUT)) {
+                        forward(ctx, node, n, entry, permitted, out);
                     }
                 }
             }
         }
     }
 
-    private void forward(Context ctx, Ipv4Address src, int node, Node n, FibEntry entry, Run run, List<Branch> out) {
+    private void forward(Context ctx, int node, Node n, FibEntry entry, Run run, List<Branch> out) {
         String iface = entry.egress().orElseThrow();
         String segment = n.iface(iface).orElseThrow().segment();
         Segments segments = dataPlane.segments();
         if (entry.gateway().isPresent()) {
-            handOver(ctx, src, n, iface, segments.owner(segment, entry.gateway().get()).filter(a -> a.node() != node),
+            handOver(ctx, n, iface, segments.owner(segment, entry.gateway().get()).filter(a -> a.node() != node),
                     entry.gateway().get().toString(), run, out);
             return;
         }
@@ -181,17 +222,17 @@ public final class FlowAnalyzer {
             // A static route out of an interface with no gateway: the far end of a point-to-point link (a tunnel).
             Optional<Segments.Attachment> peer = segments.peer(segment, node);
             if (peer.isPresent()) {
-                handOver(ctx, src, n, iface, peer, null, run, out);
+                handOver(ctx, n, iface, peer, null, run, out);
                 return;
             }
         }
-        for (Map.Entry<Segments.Attachment, PrefixSet> p : partition(run.set(), (a, b) -> segments.partition(segment, a, b), () -> segments.regions(segment)).entrySet()) {
-            Optional<Segments.Attachment> owner = Optional.ofNullable(p.getKey()).filter(a -> a.node() != node);
-            handOver(ctx, src, n, iface, owner, p.getValue().toString(), run.narrowed(p.getValue()), out);
+        for (RegionIndex.Part<Segments.Attachment> p : segments.index(segment).split(run.set())) {
+            Optional<Segments.Attachment> owner = Optional.ofNullable(p.value()).filter(a -> a.node() != node);
+            handOver(ctx, n, iface, owner, p.set().toString(), run.narrowed(p.set()), out);
         }
     }
 
-    private void handOver(Context ctx, Ipv4Address src, Node n, String iface, Optional<Segments.Attachment> next, String wanted,
+    private void handOver(Context ctx, Node n, String iface, Optional<Segments.Attachment> next, String wanted,
                           Run run, List<Branch> out) {
         if (next.isEmpty()) {
             out.add(Branch.end(n.name(), run.set(), run.plus(new Step.Unanswered(iface, wanted == null ? run.set().toString() : wanted)).steps(),
@@ -199,13 +240,14 @@ public final class FlowAnalyzer {
             return;
         }
         String toName = dataPlane.network().node(next.get().node()).name();
-        List<Branch> after = visit(ctx, src, next.get().node(), run.set(), false);
+        List<Branch> after = visit(ctx, next.get().node(), run.set(), false);
         out.add(Branch.onward(n.name(), run.set(), run.plus(new Step.Forwarded(iface, toName)).steps(), after));
     }
 
     /** Applies filters in order; denied parts end here, permitted parts are returned. */
-    private static List<Run> filter(Context ctx, Ipv4Address src, Node n, List<Filter> filters, Step.Direction direction,
-                                    List<Run> runs, List<Branch> out, Disposition denied) {
+    private List<Run> filter(Context ctx, Node n, List<Filter> filters, Step.Direction direction,
+                             List<Run> runs, List<Branch> out, Disposition denied) {
+        Ipv4Address src = ctx.src();
         for (Filter f : filters) {
             List<Run> permitted = new ArrayList<>();
             for (Run run : runs) {
@@ -213,6 +255,7 @@ public final class FlowAnalyzer {
                     permitted.add(run.plus(new Step.Session(f.name(), f.kind())));
                     continue;
                 }
+                views.computeIfAbsent(f, SourceView::of).ifPresent(ctx.dependencies()::consulted);
                 PrefixSet remaining = run.set();
                 for (Rule rule : f.rules()) {
                     if (remaining.isEmpty()) {

@@ -10,6 +10,7 @@ import io.hybridctl.netmodel.topology.Interface;
 import io.hybridctl.netmodel.topology.Node;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Map;
  * Groups source nodes that forward every packet alike: same filters, same routes apart from their own addresses and
  * private stub links (a host's veth to its pod block), and source addresses in one source atom. Tracing two members
  * of a group (two, so that each one's own addresses are covered as a destination by the other) answers for all.
+ * A node's route shape does not change during a run, so it is computed once per node.
  */
 public final class SourceClasses {
 
@@ -34,24 +36,33 @@ public final class SourceClasses {
         }
     }
 
-    private record Signature(List<Filter> inbound, List<Filter> outbound, List<Object> routes, int atom) {
+    private record Signature(List<Filter> inbound, List<Filter> outbound, List<Object> routes) {
+    }
+
+    private record Key(int behaviour, int atom) {
     }
 
     private record RouteShape(Object prefix, Object nextHop, String segment, Object gateway) {
     }
 
-    private SourceClasses() {
+    private final DataPlane dataPlane;
+    private final SourceAtoms atoms;
+    private final Map<Integer, List<Object>> shapes = new HashMap<>();
+    private final Map<Integer, Integer> behaviourOfNode = new HashMap<>();
+    private final Map<Signature, Integer> behaviours = new HashMap<>();
+
+    public SourceClasses(DataPlane dataPlane, SourceAtoms atoms) {
+        this.dataPlane = dataPlane;
+        this.atoms = atoms;
     }
 
-    public static List<Group> group(DataPlane dataPlane, SourceAtoms atoms, List<Candidate> candidates) {
+    public List<Group> group(List<Candidate> candidates) {
         Map<Object, List<Candidate>> groups = new LinkedHashMap<>();
         int unique = 0;
         for (Candidate c : candidates) {
             int index = dataPlane.network().indexOf(c.node());
-            Node node = dataPlane.network().node(index);
-            int atom = atomOf(atoms, c.sources());
-            Object key = atom < 0 ? Integer.valueOf(unique++)
-                    : new Signature(node.inbound(), node.outbound(), shape(dataPlane, index, 0), atom);
+            int atom = atomOf(c.sources());
+            Object key = atom < 0 ? Integer.valueOf(unique++) : new Key(behaviour(index), atom);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
         List<Group> out = new ArrayList<>(groups.size());
@@ -59,7 +70,15 @@ public final class SourceClasses {
         return out;
     }
 
-    private static int atomOf(SourceAtoms atoms, PrefixSet sources) {
+    /** An id shared by nodes that filter and route alike (signatures are deep; each is hashed once per node). */
+    private int behaviour(int index) {
+        return behaviourOfNode.computeIfAbsent(index, i -> {
+            Node node = dataPlane.network().node(i);
+            return behaviours.computeIfAbsent(new Signature(node.inbound(), node.outbound(), shape(i, 0)), k -> behaviours.size());
+        });
+    }
+
+    private int atomOf(PrefixSet sources) {
         if (sources.isEmpty()) {
             return -1;
         }
@@ -77,7 +96,11 @@ public final class SourceClasses {
      * The node's routes without its own addresses and private stubs. A gateway at the far end of a two-member link (a
      * pod block's host) is replaced by that peer's own shape, so pod blocks of equivalent hosts are equivalent too.
      */
-    private static List<Object> shape(DataPlane dataPlane, int index, int depth) {
+    private List<Object> shape(int index, int depth) {
+        List<Object> known = shapes.get(index * 4 + depth);
+        if (known != null) {
+            return known;
+        }
         Node node = dataPlane.network().node(index);
         List<Object> out = new ArrayList<>();
         for (FibEntry e : dataPlane.table(index).entries()) {
@@ -85,19 +108,21 @@ public final class SourceClasses {
                 continue;
             }
             String segment = e.egress().flatMap(node::iface).map(Interface::segment).orElse(null);
-            if (segment != null && privateStub(dataPlane.segments(), dataPlane, segment, index)) {
+            if (segment != null && privateStub(segment, index)) {
                 continue;
             }
             List<Segments.Attachment> members = segment == null ? List.of() : dataPlane.segments().members(segment);
             if (depth < 2 && members.size() == 2 && (e.gateway().isPresent() || e.route().protocol() != RouteProtocol.CONNECTED)) {
                 int peer = members.get(0).node() == index ? members.get(1).node() : members.get(0).node();
                 Node p = dataPlane.network().node(peer);
-                out.add(List.of(e.route().prefix(), p.inbound(), p.outbound(), shape(dataPlane, peer, depth + 1)));
+                out.add(List.of(e.route().prefix(), p.inbound(), p.outbound(), shape(peer, depth + 1)));
                 continue;
             }
             out.add(new RouteShape(e.route().prefix(), e.route().nextHop(), segment, e.gateway().orElse(null)));
         }
-        return out;
+        List<Object> result = List.copyOf(out);
+        shapes.put(index * 4 + depth, result);
+        return result;
     }
 
     private static boolean ownedByNode(Node node, io.hybridctl.net.Prefix prefix) {
@@ -110,8 +135,8 @@ public final class SourceClasses {
     }
 
     /** A link to nodes that have no other link: what lies behind it is this node's own (its pod block). */
-    private static boolean privateStub(Segments segments, DataPlane dataPlane, String segment, int self) {
-        for (Segments.Attachment a : segments.members(segment)) {
+    private boolean privateStub(String segment, int self) {
+        for (Segments.Attachment a : dataPlane.segments().members(segment)) {
             if (a.node() != self && dataPlane.network().node(a.node()).interfaces().size() > 1) {
                 return false;
             }

@@ -25,7 +25,13 @@ public record Node(String name, NodeKind kind, List<Interface> interfaces, List<
     }
 
     public Optional<Interface> iface(String ifaceName) {
-        return interfaces.stream().filter(i -> i.name().equals(ifaceName)).findFirst();
+        // A loop, not a stream: this is on the analyser's hot path and nodes have one to three interfaces.
+        for (Interface i : interfaces) {
+            if (i.name().equals(ifaceName)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Builder builder(String name, NodeKind kind) {

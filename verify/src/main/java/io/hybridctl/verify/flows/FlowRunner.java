@@ -36,11 +36,13 @@ public final class FlowRunner {
     private final Explainer explainer;
     private final Labels labels;
     private final Map<List<SourceClasses.Candidate>, List<SourceClasses.Group>> groups = new HashMap<>();
+    private final SourceClasses classes;
 
     public FlowRunner(HybridModel model, FlowAnalyzer analyzer) {
         this.model = model;
         this.analyzer = analyzer;
         this.labels = new Labels(model);
+        this.classes = new SourceClasses(analyzer.dataPlane(), analyzer.atoms());
         this.explainer = new Explainer(model, analyzer.dataPlane(), labels);
     }
 
@@ -88,7 +90,7 @@ public final class FlowRunner {
             candidates.add(new SourceClasses.Candidate(e.node(), e.addresses()));
         }
         int traced = 0;
-        for (SourceClasses.Group g : groups.computeIfAbsent(candidates, c -> SourceClasses.group(analyzer.dataPlane(), analyzer.atoms(), c))) {
+        for (SourceClasses.Group g : groups.computeIfAbsent(candidates, classes::group)) {
             // Runs that end the same way at the same step are one finding, however many destinations they hold.
             Map<List<Object>, Aggregate> same = new LinkedHashMap<>();
             String label = null;
