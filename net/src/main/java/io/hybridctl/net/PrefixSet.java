@@ -131,15 +131,18 @@ public final class PrefixSet {
     }
 
     public PrefixSet intersect(PrefixSet other) {
-        // Pieces of an intersection of two canonical sets are sorted and never adjacent: no re-sort or merge needed.
-        Runs out = new Runs(Math.min(starts.length, other.starts.length) + 1);
+        // Two passes, the first only counting: the flow analyser intersects large sets all the time, and most results
+        // are the set itself or empty, which then cost no allocation at all.
+        int count = 0;
+        boolean whole = true;
         int i = 0;
         int j = 0;
         while (i < starts.length && j < other.starts.length) {
             long lo = Math.max(starts[i], other.starts[j]);
             long hi = Math.min(ends[i], other.ends[j]);
             if (lo <= hi) {
-                out.add(lo, hi);
+                count++;
+                whole &= lo == starts[i] && hi == ends[i];
             }
             if (ends[i] < other.ends[j]) {
                 i++;
@@ -147,14 +150,59 @@ public final class PrefixSet {
                 j++;
             }
         }
-        return out.toSet();
+        if (count == 0) {
+            return EMPTY;
+        }
+        if (whole && count == starts.length) {
+            return this;
+        }
+        // Pieces of an intersection of two canonical sets are sorted and never adjacent: no re-sort or merge needed.
+        long[] s = new long[count];
+        long[] e = new long[count];
+        int n = 0;
+        i = 0;
+        j = 0;
+        while (i < starts.length && j < other.starts.length) {
+            long lo = Math.max(starts[i], other.starts[j]);
+            long hi = Math.min(ends[i], other.ends[j]);
+            if (lo <= hi) {
+                s[n] = lo;
+                e[n] = hi;
+                n++;
+            }
+            if (ends[i] < other.ends[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new PrefixSet(s, e);
     }
 
     public PrefixSet minus(PrefixSet other) {
         if (other.starts.length == 0 || starts.length == 0) {
             return this;
         }
-        Runs out = new Runs(starts.length + 1);
+        int count = cutOut(other, null, null);
+        if (count < 0) {
+            return this;
+        }
+        if (count == 0) {
+            return EMPTY;
+        }
+        long[] s = new long[count];
+        long[] e = new long[count];
+        cutOut(other, s, e);
+        return new PrefixSet(s, e);
+    }
+
+    /**
+     * Walks this set minus `other`, writing the pieces when arrays are given. Returns the number of pieces, or -1 when
+     * nothing was cut (the difference is this set itself).
+     */
+    private int cutOut(PrefixSet other, long[] s, long[] e) {
+        int n = 0;
+        boolean cut = false;
         int j = 0;
         for (int i = 0; i < starts.length; i++) {
             long cursor = starts[i];
@@ -164,17 +212,26 @@ public final class PrefixSet {
             }
             int k = j;
             while (k < other.starts.length && other.starts[k] <= end && cursor <= end) {
+                cut = true;
                 if (other.starts[k] > cursor) {
-                    out.add(cursor, other.starts[k] - 1);
+                    if (s != null) {
+                        s[n] = cursor;
+                        e[n] = other.starts[k] - 1;
+                    }
+                    n++;
                 }
                 cursor = Math.max(cursor, other.ends[k] + 1);
                 k++;
             }
             if (cursor <= end) {
-                out.add(cursor, end);
+                if (s != null) {
+                    s[n] = cursor;
+                    e[n] = end;
+                }
+                n++;
             }
         }
-        return out.toSet();
+        return cut ? n : -1;
     }
 
     /**
@@ -185,6 +242,7 @@ public final class PrefixSet {
         private long[] s;
         private long[] e;
         private int n;
+        private boolean handedOver;
 
         public Runs(int capacity) {
             s = new long[Math.max(1, capacity)];
@@ -193,6 +251,7 @@ public final class PrefixSet {
 
         /** Appends [first, last]; first must not be below the previous run's first. */
         public void addMerging(long first, long last) {
+            unshare();
             if (n > 0 && first < s[n - 1]) {
                 throw new IllegalArgumentException("runs out of order: " + first + " after " + s[n - 1]);
             }
@@ -203,7 +262,17 @@ public final class PrefixSet {
             add(first, last);
         }
 
+        /** The last toSet() shares the arrays: never write into a set that is already out. */
+        private void unshare() {
+            if (handedOver) {
+                s = Arrays.copyOf(s, Math.max(1, n * 2));
+                e = Arrays.copyOf(e, s.length);
+                handedOver = false;
+            }
+        }
+
         private void add(long first, long last) {
+            unshare();
             if (n == s.length) {
                 s = Arrays.copyOf(s, n * 2);
                 e = Arrays.copyOf(e, n * 2);
@@ -218,7 +287,14 @@ public final class PrefixSet {
         }
 
         public PrefixSet toSet() {
-            return n == 0 ? EMPTY : new PrefixSet(Arrays.copyOf(s, n), Arrays.copyOf(e, n));
+            if (n == 0) {
+                return EMPTY;
+            }
+            if (n == s.length) {
+                handedOver = true;
+                return new PrefixSet(s, e);
+            }
+            return new PrefixSet(Arrays.copyOf(s, n), Arrays.copyOf(e, n));
         }
     }
 

@@ -133,7 +133,16 @@ class PrefixPropertiesTest {
         sorted.sort(java.util.Comparator.comparing(AddressRange::first));
         PrefixSet.Runs runs = new PrefixSet.Runs(1);
         sorted.forEach(r -> runs.addMerging(r.first().value(), r.last().value()));
-        assertThat(runs.toSet()).isEqualTo(PrefixSet.ofPrefixes(a));
+        PrefixSet built = runs.toSet();
+        assertThat(built).isEqualTo(PrefixSet.ofPrefixes(a));
+        // Adding after toSet() never changes the set already handed out.
+        List<AddressRange> before = built.ranges();
+        if (!before.isEmpty()) {
+            AddressRange lastRun = before.get(before.size() - 1);
+            runs.addMerging(lastRun.first().value(), lastRun.last().value() + 1); // extends the last run in place
+        }
+        runs.addMerging(0xFFFF_FFF0L, 0xFFFF_FFFFL);
+        assertThat(built.ranges()).isEqualTo(before);
     }
 
     @Property

@@ -16,6 +16,7 @@ import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
 import io.hybridctl.verify.flows.CatalogueEntry;
+import io.hybridctl.verify.flows.CatalogueRun;
 import io.hybridctl.verify.flows.FlowCatalogue;
 import io.hybridctl.verify.flows.FlowResult;
 import io.hybridctl.verify.flows.FlowRunner;
@@ -63,19 +64,46 @@ public final class Verifier {
     }
 
     /** The model and analyser a run used, for tracing single flows afterwards, and how long each phase took. */
-    public record Run(VerifyReport report, HybridModel model, FlowRunner runner, FlowAnalyzer analyzer, Map<String, Long> phaseMillis) {
+    public record Run(VerifyReport report, HybridModel model, FlowRunner runner, FlowAnalyzer analyzer, Map<String, PhaseTime> phases) {
     }
 
-    /** Wall time per phase, in order, for bench/verify.sh (HYBRIDCTL_TIMING=1). */
+    /** Wall time and this thread's CPU time of one phase (CPU time stays meaningful on a busy machine). */
+    public record PhaseTime(long wallMillis, long cpuMillis) {
+        PhaseTime plus(PhaseTime o) {
+            return new PhaseTime(wallMillis + o.wallMillis, cpuMillis + o.cpuMillis);
+        }
+    }
+
+    /** Time per phase, in order, for bench/verify.sh (HYBRIDCTL_TIMING=1). */
     private static final class Phases {
-        private final Map<String, Long> millis = new LinkedHashMap<>();
-        private long last = System.nanoTime();
+        private final Map<String, PhaseTime> times = new LinkedHashMap<>();
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private long lastWall = System.nanoTime();
+        private long lastCpu = threads.getCurrentThreadCpuTime();
 
         void done(String phase) {
-            long now = System.nanoTime();
-            millis.merge(phase, (now - last) / 1_000_000, Long::sum);
-            last = now;
+            long wall = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            times.merge(phase, new PhaseTime((wall - lastWall) / 1_000_000, (cpu - lastCpu) / 1_000_000), PhaseTime::plus);
+            lastWall = wall;
+            lastCpu = cpu;
         }
+
+        void record(String phase, PhaseTime time) {
+            times.merge(phase, time, PhaseTime::plus);
+        }
+    }
+
+    private final int threads;
+
+    /** Flows are checked on as many threads as there are processors, up to four. */
+    public Verifier() {
+        this(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @param threads worker threads for the flow checks (1: all on the calling thread); the report does not depend on it */
+    public Verifier(int threads) {
+        this.threads = Math.max(1, threads);
     }
 
     /** @throws ObservedStateException when an observed-state file cannot be used (a user error) */
@@ -114,13 +142,18 @@ public final class Verifier {
             notes.add("BGP did not converge within " + io.hybridctl.netmodel.bgp.BgpFixedPoint.MAX_ROUNDS + " rounds: the design has no stable solution");
         }
         FlowRunner runner = new FlowRunner(model, analyzer);
+        HybridModel checked = model;
+        List<CatalogueEntry> entries = FlowCatalogue.entries();
+        List<CatalogueRun.Timed> timed = CatalogueRun.run(model, entries, request.options(), runner,
+                () -> new FlowRunner(checked, new FlowAnalyzer(analyzer.dataPlane()), runner.labels()), threads);
+        phases.done("flows (" + threads + " threads)");
         List<FlowResult> results = new ArrayList<>();
-        for (CatalogueEntry e : FlowCatalogue.entries()) {
-            results.add(runner.run(e, request.options()));
-            phases.done("flow " + e.definition().name());
+        for (int i = 0; i < entries.size(); i++) {
+            results.add(timed.get(i).result());
+            phases.record("  flow " + entries.get(i).definition().name(), new PhaseTime(timed.get(i).wallMillis(), timed.get(i).cpuMillis()));
         }
         VerifyReport report = new VerifyReport(spec.name(), spec.hostCount(), spec.sites().size(), notes, differences, results);
-        return new Run(report, model, runner, analyzer, java.util.Collections.unmodifiableMap(phases.millis));
+        return new Run(report, model, runner, analyzer, java.util.Collections.unmodifiableMap(phases.times));
     }
 
     private record Allocated(HybridCluster spec, Allocations allocations) {

@@ -81,8 +81,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if ("1".equals(System.getenv("HYBRIDCTL_TIMING"))) {
             // Phase timings for bench/verify.sh; stderr keeps -o json on stdout clean.
             var err = spec.commandLine().getErr();
-            err.printf("timing: %-28s %6d ms%n", "load + validate spec", (loaded - started) / 1_000_000);
-            run.phaseMillis().forEach((phase, ms) -> err.printf("timing: %-28s %6d ms%n", phase, ms));
+            err.printf("timing: %-28s %6d ms wall%n", "load + validate spec", (loaded - started) / 1_000_000);
+            run.phases().forEach((phase, t) -> err.printf("timing: %-28s %6d ms wall %6d ms cpu%n", phase, t.wallMillis(), t.cpuMillis()));
             err.flush();
         }
         if (flow != null && from != null) {

@@ -3,10 +3,8 @@ package io.hybridctl.netmodel.dataplane;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.PrefixTrie;
 
-import io.hybridctl.net.PrefixSet;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** One node's FIB: a longest-prefix-match trie of resolved routes. */
@@ -14,7 +12,8 @@ public final class ForwardingTable {
 
     private final PrefixTrie<FibEntry> trie;
     private final List<FibEntry> entries;
-    private Map<FibEntry, PrefixSet> regions;
+    // Built on first use; a race between two analyser threads builds it twice, which is harmless because
+    // RegionIndex is immutable with final fields (safely published without locking).
     private RegionIndex<FibEntry> index;
 
     ForwardingTable(PrefixTrie<FibEntry> trie, List<FibEntry> entries) {
@@ -29,19 +28,6 @@ public final class ForwardingTable {
     /** The runs of [first, last] that share a longest match (value null where no route matches). */
     public List<Piece<FibEntry>> partition(long first, long last) {
         return TriePartition.of(trie, first, last);
-    }
-
-    /**
-     * Every entry's region (the addresses for which it is the longest match), key null for "no route"; computed once.
-     * Cutting a large destination set by a small table is then a few linear intersections.
-     */
-    public Map<FibEntry, PrefixSet> regions() {
-        Map<FibEntry, PrefixSet> r = regions;
-        if (r == null) {
-            r = TriePartition.regions(trie);
-            regions = r;
-        }
-        return r;
     }
 
     /** The longest-match table as sorted runs over the address space, for cutting large sets; computed once. */

@@ -39,9 +39,18 @@ public final class RegionIndex<V> {
      * Values are told apart by identity: each is one table entry or one attachment.
      */
     public List<Part<V>> split(PrefixSet set) {
+        int runs = set.runCount();
+        if (runs == 0) {
+            return List.of();
+        }
+        Part<V> whole = wholeSet(set);
+        if (whole != null) {
+            return List.of(whole);
+        }
         Map<V, PrefixSet.Runs> parts = new IdentityHashMap<>();
         List<V> order = new ArrayList<>();
-        int runs = set.runCount();
+        V lastValue = null;
+        PrefixSet.Runs lastRuns = null;
         int k = 0;
         for (int i = 0; i < runs; i++) {
             long first = set.runFirst(i);
@@ -51,16 +60,24 @@ public final class RegionIndex<V> {
             }
             long cursor = first;
             while (cursor <= last) {
-                if (k >= firsts.length || firsts[k] > cursor) {
-                    long stop = k >= firsts.length ? last : Math.min(last, firsts[k] - 1);
-                    runsOf(parts, order, null).addMerging(cursor, stop);
-                    cursor = stop + 1;
-                    continue;
+                V value;
+                long stop;
+                boolean gap = k >= firsts.length || firsts[k] > cursor;
+                if (gap) {
+                    value = null;
+                    stop = k >= firsts.length ? last : Math.min(last, firsts[k] - 1);
+                } else {
+                    value = values.get(k);
+                    stop = Math.min(last, lasts[k]);
                 }
-                long stop = Math.min(last, lasts[k]);
-                runsOf(parts, order, values.get(k)).addMerging(cursor, stop);
+                // Neighbouring runs of a set mostly take the same route: look the value up only when it changes.
+                if (lastRuns == null || value != lastValue) {
+                    lastRuns = runsOf(parts, order, value);
+                    lastValue = value;
+                }
+                lastRuns.addMerging(cursor, stop);
                 cursor = stop + 1;
-                if (stop == lasts[k]) {
+                if (!gap && stop == lasts[k]) {
                     k++;
                 }
             }
@@ -80,6 +97,34 @@ public final class RegionIndex<V> {
             order.add(value);
         }
         return r;
+    }
+
+    /**
+     * The common case on a path: every run of the set lies inside pieces of one value (a host sends everything to its
+     * default gateway), so the set goes on whole, as the same object, with nothing allocated. Null otherwise.
+     */
+    private Part<V> wholeSet(PrefixSet set) {
+        int runs = set.runCount();
+        int k = pieceAtOrAfter(set.runFirst(0), 0);
+        if (k >= firsts.length || firsts[k] > set.runFirst(0)) {
+            return null;
+        }
+        V value = values.get(k);
+        for (int i = 0; i < runs; i++) {
+            long first = set.runFirst(i);
+            long last = set.runLast(i);
+            if (lasts[k] < first) {
+                k = pieceAtOrAfter(first, k);
+                if (k >= firsts.length || firsts[k] > first || values.get(k) != value) {
+                    return null;
+                }
+            }
+            // Adjacent pieces never share a value (the partition merges them), so a run must fit in one piece.
+            if (last > lasts[k]) {
+                return null;
+            }
+        }
+        return new Part<>(value, set);
     }
 
     /** Index of the first piece whose last address is at or after `address`, searching from `from`. */

@@ -26,8 +26,7 @@ public final class Segments {
 
     private final Map<String, PrefixTrie<Attachment>> owners = new HashMap<>();
     private final Map<String, List<Attachment>> members = new HashMap<>();
-    private final Map<String, Map<Attachment, io.hybridctl.net.PrefixSet>> regions = new HashMap<>();
-    private final Map<String, RegionIndex<Attachment>> indexes = new HashMap<>();
+    private final Map<String, RegionIndex<Attachment>> indexes = new java.util.concurrent.ConcurrentHashMap<>(); // analyser threads share it
 
     Segments(Network network) {
         for (int n = 0; n < network.size(); n++) {
@@ -66,14 +65,6 @@ public final class Segments {
             return List.of(new Piece<>(first, last, null));
         }
         return TriePartition.of(trie, first, last);
-    }
-
-    /** Each answering node's region on the segment (key null: nobody answers), computed once per segment. */
-    public Map<Attachment, io.hybridctl.net.PrefixSet> regions(String segment) {
-        return regions.computeIfAbsent(segment, s -> {
-            PrefixTrie<Attachment> trie = owners.get(s);
-            return trie == null ? Map.of() : TriePartition.regions(trie);
-        });
     }
 
     /** Who answers where on the segment, as sorted runs over the address space; computed once per segment. */

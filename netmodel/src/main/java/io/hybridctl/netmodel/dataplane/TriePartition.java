@@ -3,15 +3,12 @@ package io.hybridctl.netmodel.dataplane;
 import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
-import io.hybridctl.net.PrefixSet;
 import io.hybridctl.net.PrefixTrie;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Splits an address range into runs that share one longest-prefix match. This is what lets the analyser follow a
@@ -27,17 +24,6 @@ public final class TriePartition {
         for (Prefix aligned : new AddressRange(Ipv4Address.of(first), Ipv4Address.of(last)).toPrefixes()) {
             carve(trie, aligned, out);
         }
-        return out;
-    }
-
-    /** The whole address space cut by longest match, gathered per value (null: nothing matches), in first-seen order. */
-    public static <V> Map<V, PrefixSet> regions(PrefixTrie<V> trie) {
-        Map<V, List<AddressRange>> parts = new LinkedHashMap<>();
-        for (Piece<V> p : of(trie, 0, 0xFFFF_FFFFL)) {
-            parts.computeIfAbsent(p.value(), v -> new ArrayList<>()).add(p.range());
-        }
-        Map<V, PrefixSet> out = new LinkedHashMap<>();
-        parts.forEach((v, ranges) -> out.put(v, PrefixSet.ofRanges(ranges)));
         return out;
     }
 

@@ -47,6 +47,8 @@ public final class FlowAnalyzer {
      * another source, because most results (those keyed by a set only one source follows) are never asked.
      */
     private static final class Memo {
+        private static final SourceView[] NO_VIEWS = new SourceView[0];
+        private static final int[] NO_CLASSES = new int[0];
         private final Ipv4Address src;
         private final List<SourceView> own;
         private final List<Memo> parts;
@@ -73,6 +75,20 @@ public final class FlowAnalyzer {
 
         private void gather() {
             if (views != null) {
+                return;
+            }
+            if (own.isEmpty() && parts.size() <= 1) {
+                // Nothing consulted here: the one part's dependencies are this result's, and they held for this
+                // result's source (it was built from that part), so its classes are this source's classes too.
+                if (parts.isEmpty()) {
+                    views = NO_VIEWS;
+                    classes = NO_CLASSES;
+                } else {
+                    Memo only = parts.get(0);
+                    only.gather();
+                    views = only.views;
+                    classes = only.classes;
+                }
                 return;
             }
             SourceView.Consulted all = new SourceView.Consulted();
@@ -122,12 +138,21 @@ public final class FlowAnalyzer {
     private final SourceAtoms atoms;
     private final Map<Header, Map<Key, List<Memo>>> memo = new HashMap<>();
     private final Map<Filter, Optional<SourceView>> views = new java.util.IdentityHashMap<>();
+    private final Map<FibEntry, Egress> egresses = new java.util.IdentityHashMap<>();
     private final boolean[] onPath;
 
     public FlowAnalyzer(DataPlane dataPlane) {
         this.dataPlane = dataPlane;
         this.atoms = new SourceAtoms(dataPlane.network());
         this.onPath = new boolean[dataPlane.network().size()];
+    }
+
+    /**
+     * Drops memoised results. Results are kept per header, and a finished flow's headers rarely come back, so a
+     * caller that runs flow after flow frees them rather than carry every flow's subtrees to the end.
+     */
+    public void forget() {
+        memo.clear();
     }
 
     public DataPlane dataPlane() {
@@ -209,33 +234,49 @@ public final class FlowAnalyzer {
         }
     }
 
+    /**
+     * Where a table entry sends packets: its segment, and the node behind its gateway or at the far end of its
+     * point-to-point link. Fixed for the run, so resolved once per entry rather than once per set that takes it.
+     */
+    private record Egress(String iface, String segment, Optional<Segments.Attachment> next, boolean resolved) {
+    }
+
+    private Egress egress(int node, Node n, FibEntry entry) {
+        Egress e = egresses.get(entry);
+        if (e == null) {
+            String iface = entry.egress().orElseThrow();
+            String segment = n.iface(iface).orElseThrow().segment();
+            Segments segments = dataPlane.segments();
+            if (entry.gateway().isPresent()) {
+                e = new Egress(iface, segment, segments.owner(segment, entry.gateway().get()).filter(a -> a.node() != node), true);
+            } else if (entry.route().protocol() != RouteProtocol.CONNECTED && segments.peer(segment, node).isPresent()) {
+                // A static route out of an interface with no gateway: the far end of a point-to-point link (a tunnel).
+                e = new Egress(iface, segment, segments.peer(segment, node), true);
+            } else {
+                e = new Egress(iface, segment, Optional.empty(), false);
+            }
+            egresses.put(entry, e);
+        }
+        return e;
+    }
+
     private void forward(Context ctx, int node, Node n, FibEntry entry, Run run, List<Branch> out) {
-        String iface = entry.egress().orElseThrow();
-        String segment = n.iface(iface).orElseThrow().segment();
-        Segments segments = dataPlane.segments();
-        if (entry.gateway().isPresent()) {
-            handOver(ctx, n, iface, segments.owner(segment, entry.gateway().get()).filter(a -> a.node() != node),
-                    entry.gateway().get().toString(), run, out);
+        Egress e = egress(node, n, entry);
+        if (e.resolved()) {
+            handOver(ctx, n, e.iface(), e.next(), entry.gateway().orElse(null), run, out);
             return;
         }
-        if (entry.route().protocol() != RouteProtocol.CONNECTED) {
-            // A static route out of an interface with no gateway: the far end of a point-to-point link (a tunnel).
-            Optional<Segments.Attachment> peer = segments.peer(segment, node);
-            if (peer.isPresent()) {
-                handOver(ctx, n, iface, peer, null, run, out);
-                return;
-            }
-        }
-        for (RegionIndex.Part<Segments.Attachment> p : segments.index(segment).split(run.set())) {
+        for (RegionIndex.Part<Segments.Attachment> p : dataPlane.segments().index(e.segment()).split(run.set())) {
             Optional<Segments.Attachment> owner = Optional.ofNullable(p.value()).filter(a -> a.node() != node);
-            handOver(ctx, n, iface, owner, p.set().toString(), run.narrowed(p.set()), out);
+            handOver(ctx, n, e.iface(), owner, null, run.narrowed(p.set()), out);
         }
     }
 
-    private void handOver(Context ctx, Node n, String iface, Optional<Segments.Attachment> next, String wanted,
+    /** `wanted`: the gateway nobody answers for, else null (then it is the set itself); named only when it fails. */
+    private void handOver(Context ctx, Node n, String iface, Optional<Segments.Attachment> next, Ipv4Address wanted,
                           Run run, List<Branch> out) {
         if (next.isEmpty()) {
-            out.add(Branch.end(n.name(), run.set(), run.plus(new Step.Unanswered(iface, wanted == null ? run.set().toString() : wanted)).steps(),
+            out.add(Branch.end(n.name(), run.set(), run.plus(new Step.Unanswered(iface, wanted == null ? run.set().toString() : wanted.toString())).steps(),
                     Disposition.NEIGHBOR_UNREACHABLE));
             return;
         }

@@ -67,14 +67,27 @@ public final class SourceView {
         return ids[i >= 0 ? i : -i - 2];
     }
 
-    /** A set of views in first-seen order: the views a cached result depends on. */
+    /** A set of views in first-seen order: the views a cached result depends on (usually a handful). */
     static final class Consulted {
-        private final List<SourceView> views = new ArrayList<>();
-        private final java.util.Set<SourceView> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private final List<SourceView> views = new ArrayList<>(4);
+        private java.util.Set<SourceView> seen; // only once the list is long enough for linear checks to cost
 
         void add(SourceView v) {
-            if (seen.add(v)) {
-                views.add(v);
+            if (seen != null) {
+                if (seen.add(v)) {
+                    views.add(v);
+                }
+                return;
+            }
+            for (SourceView known : views) {
+                if (known == v) {
+                    return;
+                }
+            }
+            views.add(v);
+            if (views.size() > 16) {
+                seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                seen.addAll(views);
             }
         }
 

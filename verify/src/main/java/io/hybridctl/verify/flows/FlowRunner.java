@@ -39,9 +39,14 @@ public final class FlowRunner {
     private final SourceClasses classes;
 
     public FlowRunner(HybridModel model, FlowAnalyzer analyzer) {
+        this(model, analyzer, new Labels(model));
+    }
+
+    /** A runner sharing another's labels (read-only), for a second worker thread. */
+    public FlowRunner(HybridModel model, FlowAnalyzer analyzer, Labels labels) {
         this.model = model;
         this.analyzer = analyzer;
-        this.labels = new Labels(model);
+        this.labels = labels;
         this.classes = new SourceClasses(analyzer.dataPlane(), analyzer.atoms());
         this.explainer = new Explainer(model, analyzer.dataPlane(), labels);
     }
@@ -72,6 +77,7 @@ public final class FlowRunner {
         if (def.name().equals("node-to-bgp-peer")) {
             sessionFindings(def, findings);
         }
+        analyzer.forget();
         return new FlowResult(def, Optional.empty(), sources, destinations, traced, findings);
     }
 
