@@ -181,7 +181,7 @@ class PrefixPropertiesTest {
     }
 
     @Property
-    void trieLongestMatchAgreesWithLinearScan(@ForAll("prefixLists") List<Prefix> routes, @ForAll("addresses") Ipv4Address a) {
+    void trieLongestMatchAgreesWithLinearScan(@ForAll("longPrefixLists") List<Prefix> routes, @ForAll("addresses") Ipv4Address a) {
         PrefixTrie<Prefix> trie = new PrefixTrie<>();
         routes.forEach(r -> trie.put(r, r));
         Prefix best = null;
@@ -200,7 +200,7 @@ class PrefixPropertiesTest {
     }
 
     @Property
-    void trieOverlappingAgreesWithLinearScan(@ForAll("prefixLists") List<Prefix> stored, @ForAll("prefixes") Prefix probe) {
+    void trieOverlappingAgreesWithLinearScan(@ForAll("longPrefixLists") List<Prefix> stored, @ForAll("prefixes") Prefix probe) {
         PrefixTrie<Prefix> trie = new PrefixTrie<>();
         stored.forEach(r -> trie.put(r, r));
         Set<Prefix> expected = new HashSet<>();
@@ -212,6 +212,38 @@ class PrefixPropertiesTest {
         Set<Prefix> actual = new HashSet<>();
         trie.overlapping(probe).forEach(e -> actual.add(e.prefix()));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Prefix>> longPrefixLists() {
+        return Combinators.combine(prefixes().list().ofMaxSize(40), Arbitraries.of(true, false))
+                .as((list, withDefault) -> {
+                    List<Prefix> out = new java.util.ArrayList<>(list);
+                    if (withDefault) {
+                        out.add(0, new Prefix(0, 0));
+                    }
+                    return out;
+                });
+    }
+
+    /** The order callers rely on (the partition of a range by longest match): ancestors shortest first, then the rest in pre-order. */
+    @Property
+    void trieOverlappingListsAncestorsThenSubtreeInOrder(@ForAll("longPrefixLists") List<Prefix> stored, @ForAll("prefixes") Prefix probe) {
+        PrefixTrie<Prefix> trie = new PrefixTrie<>();
+        stored.forEach(r -> trie.put(r, r));
+        Set<Prefix> distinct = new java.util.TreeSet<>(stored);
+        List<Prefix> ancestors = distinct.stream().filter(p -> p.contains(probe) && p.length() <= probe.length())
+                .sorted(java.util.Comparator.comparingInt(Prefix::length)).toList();
+        List<Prefix> below = distinct.stream().filter(p -> probe.contains(p) && p.length() > probe.length())
+                .sorted(java.util.Comparator.comparingLong(Prefix::network).thenComparingInt(Prefix::length)).toList();
+        List<Prefix> expected = new java.util.ArrayList<>(ancestors);
+        expected.addAll(below);
+        assertThat(trie.overlapping(probe).stream().map(PrefixTrie.Entry::prefix).toList()).isEqualTo(expected);
+        assertThat(trie.size()).isEqualTo(distinct.size());
+        for (Prefix p : distinct) {
+            assertThat(trie.get(p)).contains(p);
+        }
+        assertThat(trie.get(probe).isPresent()).isEqualTo(distinct.contains(probe));
     }
 
     @Property

@@ -36,7 +36,7 @@ public final class SourceClasses {
         }
     }
 
-    private record Signature(List<Filter> inbound, List<Filter> outbound, List<Object> routes) {
+    private record Signature(List<Integer> inbound, List<Integer> outbound, List<Object> routes) {
     }
 
     private record Key(int behaviour, int atom) {
@@ -50,6 +50,8 @@ public final class SourceClasses {
     private final Map<Integer, List<Object>> shapes = new HashMap<>();
     private final Map<Integer, Integer> behaviourOfNode = new HashMap<>();
     private final Map<Signature, Integer> behaviours = new HashMap<>();
+    // Filters are told apart by identity: hashing their rules for every candidate node cost more than the analysis.
+    private final Map<Filter, Integer> filterIds = new java.util.IdentityHashMap<>();
 
     public SourceClasses(DataPlane dataPlane, SourceAtoms atoms) {
         this.dataPlane = dataPlane;
@@ -74,8 +76,19 @@ public final class SourceClasses {
     private int behaviour(int index) {
         return behaviourOfNode.computeIfAbsent(index, i -> {
             Node node = dataPlane.network().node(i);
-            return behaviours.computeIfAbsent(new Signature(node.inbound(), node.outbound(), shape(i, 0)), k -> behaviours.size());
+            return behaviours.computeIfAbsent(new Signature(ids(node.inbound()), ids(node.outbound()), shape(i, 0)), k -> behaviours.size());
         });
+    }
+
+    private List<Integer> ids(List<Filter> filters) {
+        if (filters.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>(filters.size());
+        for (Filter f : filters) {
+            out.add(filterIds.computeIfAbsent(f, k -> filterIds.size()));
+        }
+        return out;
     }
 
     private int atomOf(PrefixSet sources) {
@@ -115,7 +128,7 @@ public final class SourceClasses {
             if (depth < 2 && members.size() == 2 && (e.gateway().isPresent() || e.route().protocol() != RouteProtocol.CONNECTED)) {
                 int peer = members.get(0).node() == index ? members.get(1).node() : members.get(0).node();
                 Node p = dataPlane.network().node(peer);
-                out.add(List.of(e.route().prefix(), p.inbound(), p.outbound(), shape(peer, depth + 1)));
+                out.add(List.of(e.route().prefix(), ids(p.inbound()), ids(p.outbound()), shape(peer, depth + 1)));
                 continue;
             }
             out.add(new RouteShape(e.route().prefix(), e.route().nextHop(), segment, e.gateway().orElse(null)));

@@ -86,14 +86,15 @@ public final class FlowRunner {
         List<PrefixSet> targets = new ArrayList<>();
         to.forEach(e -> targets.add(e.addresses()));
         PrefixSet all = union(targets);
-        Map<String, Endpoint> byNode = new HashMap<>();
+        Map<SourceClasses.Candidate, Endpoint> byNode = new HashMap<>();
         List<SourceClasses.Candidate> candidates = new ArrayList<>();
         for (Endpoint e : from) {
             if (analyzer.dataPlane().network().node(e.node()).isEmpty()) {
                 continue;
             }
-            byNode.put(e.node() + "|" + e.addresses(), e);
-            candidates.add(new SourceClasses.Candidate(e.node(), e.addresses()));
+            SourceClasses.Candidate c = new SourceClasses.Candidate(e.node(), e.addresses());
+            byNode.put(c, e);
+            candidates.add(c);
         }
         int traced = 0;
         for (SourceClasses.Group g : groups.computeIfAbsent(candidates, classes::group)) {
@@ -109,7 +110,7 @@ public final class FlowRunner {
                     continue;
                 }
                 traced++;
-                Endpoint source = byNode.get(rep.node() + "|" + rep.sources());
+                Endpoint source = byNode.get(rep);
                 if (label == null) {
                     label = source.label() + (g.members().size() > 1 ? " (and " + (g.members().size() - 1) + " alike)" : "");
                 }
