@@ -33,9 +33,13 @@ public record Rule(String name, Action action, Optional<PrefixSet> sources, Opti
 
     /** Whether every field but the destination address matches. */
     public boolean matchesExceptDestination(Ipv4Address src, Header header) {
+        return matchesHeader(header) && (sources.isEmpty() || sources.get().contains(src));
+    }
+
+    /** Whether the protocol and ports match. */
+    public boolean matchesHeader(Header header) {
         return (protocols.isEmpty() || protocols.contains(header.protocol()))
-                && (header.protocol() == Protocol.ICMP || (dstPorts.contains(header.dstPort()) && srcPorts.contains(header.srcPort())))
-                && (sources.isEmpty() || sources.get().contains(src));
+                && (header.protocol() == Protocol.ICMP || (dstPorts.contains(header.dstPort()) && srcPorts.contains(header.srcPort())));
     }
 
     public boolean matches(Ipv4Address src, Ipv4Address dst, Header header) {

@@ -18,7 +18,9 @@ public final class Branch {
     private final List<Step> steps;
     private final Disposition end;
     private final List<Branch> next;
-    private final Set<Disposition> reached;
+    private static final Disposition[] DISPOSITIONS = Disposition.values();
+
+    private final int reached; // a bit per Disposition ordinal: one int, not a set object, per branch
     private Hop hop;
 
     private Branch(String node, PrefixSet destinations, List<Step> steps, Disposition end, List<Branch> next) {
@@ -27,12 +29,9 @@ public final class Branch {
         this.steps = steps;
         this.end = end;
         this.next = next;
-        EnumSet<Disposition> r = EnumSet.noneOf(Disposition.class);
-        if (end != null) {
-            r.add(end);
-        }
+        int r = end == null ? 0 : 1 << end.ordinal();
         for (Branch b : next) {
-            r.addAll(b.reached);
+            r |= b.reached;
         }
         this.reached = r;
     }
@@ -79,6 +78,22 @@ public final class Branch {
 
     /** Every disposition reachable in this branch's subtree. */
     public Set<Disposition> reached() {
-        return reached;
+        EnumSet<Disposition> out = EnumSet.noneOf(Disposition.class);
+        for (Disposition d : DISPOSITIONS) {
+            if ((reached & (1 << d.ordinal())) != 0) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Whether some disposition in this branch's subtree passes the test (without building a set). */
+    public boolean reaches(java.util.function.Predicate<Disposition> wanted) {
+        for (Disposition d : DISPOSITIONS) {
+            if ((reached & (1 << d.ordinal())) != 0 && wanted.test(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,14 +22,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Follows whole sets of destination addresses through the data plane at once: each forwarding table and filter cuts
  * the set into parts that behave alike (one part per route or rule, however many address runs it holds), and each
  * part is followed to its end.
  *
- * Results for a (node, set) are memoised per header together with the filters consulted on the way (their
- * {@link SourceView}s): a later source reuses a result when every one of those filters sees it as it saw the first.
+ * Results for a (node, set) are memoised together with the filters consulted on the way (their {@link FilterView}s):
+ * a later flow reuses a result when every one of those filters sees its source and header as it saw the first's.
  * So all sites' traffic into one site is followed into that site once, not once per source site, which keeps
  * all-pairs flows linear in the destinations rather than sources x destinations.
  */
@@ -38,7 +39,8 @@ public final class FlowAnalyzer {
     private record Context(Header header, Ipv4Address src, Dependencies dependencies) {
     }
 
-    private record Key(int node, PrefixSet destinations, boolean originated) {
+    /** Requests and replies are kept apart: stateful filters see every reply differently from every request. */
+    private record Key(int node, PrefixSet destinations, boolean originated, boolean reply) {
     }
 
     /**
@@ -47,33 +49,35 @@ public final class FlowAnalyzer {
      * another source, because most results (those keyed by a set only one source follows) are never asked.
      */
     private static final class Memo {
-        private static final SourceView[] NO_VIEWS = new SourceView[0];
-        private static final int[] NO_CLASSES = new int[0];
+        private static final FilterView[] NO_VIEWS = new FilterView[0];
+        private static final long[] NO_CLASSES = new long[0];
         private final Ipv4Address src;
-        private final List<SourceView> own;
+        private final Header header;
+        private final List<FilterView> own;
         private final List<Memo> parts;
         private final List<Branch> branches;
-        private SourceView[] views;
-        private int[] classes;
+        private FilterView[] views;
+        private long[] classes;
 
-        Memo(Ipv4Address src, List<SourceView> own, List<Memo> parts, List<Branch> branches) {
+        Memo(Ipv4Address src, Header header, List<FilterView> own, List<Memo> parts, List<Branch> branches) {
             this.src = src;
+            this.header = header;
             this.own = own;
             this.parts = parts;
             this.branches = branches;
         }
 
-        boolean holdsFor(Ipv4Address other) {
-            gather();
+        boolean holdsFor(Ipv4Address otherSource, Header otherHeader, IntSupplier stamps) {
+            gather(stamps);
             for (int i = 0; i < views.length; i++) {
-                if (views[i].of(other) != classes[i]) {
+                if (views[i].classOf(otherSource, otherHeader) != classes[i]) {
                     return false;
                 }
             }
             return true;
         }
 
-        private void gather() {
+        private void gather(IntSupplier stamps) {
             if (views != null) {
                 return;
             }
@@ -85,33 +89,38 @@ public final class FlowAnalyzer {
                     classes = NO_CLASSES;
                 } else {
                     Memo only = parts.get(0);
-                    only.gather();
+                    only.gather(stamps);
                     views = only.views;
                     classes = only.classes;
                 }
                 return;
             }
-            SourceView.Consulted all = new SourceView.Consulted();
-            own.forEach(all::add);
+            FilterView.Consulted all = new FilterView.Consulted(stamps.getAsInt());
             for (Memo m : parts) {
-                m.gather();
+                m.gather(stamps);
+            }
+            // After the parts: gathering a part takes stamps of its own.
+            for (FilterView v : own) {
+                all.add(v);
+            }
+            for (Memo m : parts) {
                 all.addAll(m.views);
             }
             views = all.toArray();
-            classes = new int[views.length];
+            classes = new long[views.length];
             for (int i = 0; i < views.length; i++) {
-                classes[i] = views[i].of(src);
+                classes[i] = views[i].computeClassOf(src, header);
             }
         }
     }
 
     /** What one node's computation consulted: filter views at the node and the results it built on. */
     private static final class Dependencies {
-        final List<SourceView> own = new ArrayList<>(2);
+        final List<FilterView> own = new ArrayList<>(2);
         final List<Memo> parts = new ArrayList<>(2);
 
-        void consulted(SourceView v) {
-            for (SourceView known : own) {
+        void consulted(FilterView v) {
+            for (FilterView known : own) {
                 if (known == v) {
                     return;
                 }
@@ -136,8 +145,10 @@ public final class FlowAnalyzer {
 
     private final DataPlane dataPlane;
     private final SourceAtoms atoms;
-    private final Map<Header, Map<Key, List<Memo>>> memo = new HashMap<>();
-    private final Map<Filter, Optional<SourceView>> views = new java.util.IdentityHashMap<>();
+    private final Map<Key, List<Memo>> memo = new HashMap<>();
+    private int stamp;
+    private final IntSupplier stamps = () -> ++stamp;
+    private final Map<Filter, FilterView> views = new java.util.IdentityHashMap<>();
     private final Map<FibEntry, Egress> egresses = new java.util.IdentityHashMap<>();
     private final boolean[] onPath;
 
@@ -178,12 +189,12 @@ public final class FlowAnalyzer {
     }
 
     private List<Branch> visit(Context ctx, int node, PrefixSet set, boolean originated) {
-        Map<Key, List<Memo>> cache = memo.computeIfAbsent(ctx.header(), c -> new HashMap<>());
-        Key key = new Key(node, set, originated);
+        Map<Key, List<Memo>> cache = memo;
+        Key key = new Key(node, set, originated, ctx.header().reply());
         List<Memo> known = cache.get(key);
         if (known != null) {
             for (Memo m : known) {
-                if (m.holdsFor(ctx.src())) {
+                if (m.holdsFor(ctx.src(), ctx.header(), stamps)) {
                     ctx.dependencies().parts.add(m);
                     return m.branches;
                 }
@@ -205,7 +216,7 @@ public final class FlowAnalyzer {
         }
         onPath[node] = false;
         List<Branch> result = List.copyOf(out);
-        Memo m = new Memo(ctx.src(), here.dependencies().own, here.dependencies().parts, result);
+        Memo m = new Memo(ctx.src(), ctx.header(), here.dependencies().own, here.dependencies().parts, result);
         cache.computeIfAbsent(key, k -> new ArrayList<>(1)).add(m);
         ctx.dependencies().parts.add(m);
         return result;
@@ -291,12 +302,12 @@ public final class FlowAnalyzer {
         Ipv4Address src = ctx.src();
         for (Filter f : filters) {
             List<Run> permitted = new ArrayList<>();
+            ctx.dependencies().consulted(views.computeIfAbsent(f, FilterView::new));
             for (Run run : runs) {
                 if (ctx.header().reply() && f.stateful()) {
                     permitted.add(run.plus(new Step.Session(f.name(), f.kind())));
                     continue;
                 }
-                views.computeIfAbsent(f, SourceView::of).ifPresent(ctx.dependencies()::consulted);
                 PrefixSet remaining = run.set();
                 for (Rule rule : f.rules()) {
                     if (remaining.isEmpty()) {

@@ -82,7 +82,7 @@ public final class Reachability {
     }
 
     private static void stream(AddressRange sources, Branch b, List<Hop> path, Predicate<Disposition> wanted, Visitor visitor) {
-        if (b.reached().stream().noneMatch(wanted)) {
+        if (!b.reaches(wanted)) {
             return;
         }
         path.add(b.hop());
@@ -99,7 +99,7 @@ public final class Reachability {
     }
 
     private static void walk(AddressRange sources, Branch b, List<Hop> path, Predicate<Disposition> wanted, List<Outcome> out) {
-        if (b.reached().stream().noneMatch(wanted)) {
+        if (!b.reaches(wanted)) {
             return;
         }
         path.add(b.hop());

@@ -59,16 +59,20 @@ class AnalyzerMatchesSimulatorPropertyTest {
     void everyPacketGetsTheSimulatorsDisposition(@ForAll("scenarios") Scenario s) {
         FlowAnalyzer analyzer = new FlowAnalyzer(DataPlane.compute(s.network()));
         PacketSimulator simulator = new PacketSimulator(s.network());
-        // Several sources on one analyser: later ones reuse memoised subtrees only where the filters treat them alike.
-        check(analyzer, simulator, s, s.sourceAddress());
-        for (Ipv4Address src : s.otherAddresses()) {
-            check(analyzer, simulator, s, src);
+        // Several sources and headers on one analyser: later flows reuse memoised subtrees only where the filters
+        // treat them alike.
+        check(analyzer, simulator, s, s.sourceAddress(), s.header());
+        for (Header h : List.of(s.header(), Header.request(Protocol.TCP, 443), Header.request(Protocol.TCP, 443).replyTo(),
+                Header.request(Protocol.UDP, 53))) {
+            for (Ipv4Address src : s.otherAddresses()) {
+                check(analyzer, simulator, s, src, h);
+            }
         }
     }
 
-    private static void check(FlowAnalyzer analyzer, PacketSimulator simulator, Scenario s, Ipv4Address source) {
+    private static void check(FlowAnalyzer analyzer, PacketSimulator simulator, Scenario s, Ipv4Address source, Header header) {
         Reachability result = analyzer.analyze(new Query(s.source(), PrefixSet.of(Prefix.containing(source, 32)),
-                s.destinations(), s.header()));
+                s.destinations(), header));
 
         Disposition[] byAddress = new Disposition[256];
         for (Outcome o : result.outcomes()) {
@@ -83,8 +87,8 @@ class AnalyzerMatchesSimulatorPropertyTest {
                 assertThat(byAddress[i]).as("%s was not asked for", dst).isNull();
                 continue;
             }
-            assertThat(byAddress[i]).as("disposition of %s from %s", dst, source)
-                    .isEqualTo(simulator.send(s.source(), source, dst, s.header()));
+            assertThat(byAddress[i]).as("disposition of %s from %s (%s)", dst, source, header)
+                    .isEqualTo(simulator.send(s.source(), source, dst, header));
         }
     }
 
