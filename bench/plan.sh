@@ -18,7 +18,7 @@ java="${java:-java}"
 # disk's cost of creating tens of thousands of files).
 work="$(mktemp -d "${PLAN_BENCH_DIR:-/tmp}/hybridctl-bench-plan.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr
+flags=(-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr
        -XX:SharedArchiveFile="$work/hybridctl.jsa" -XX:+AutoCreateSharedArchive)
 "$java" "${flags[@]}" -jar "$jar" --version >/dev/null   # creates the class-data-sharing archive, as the launcher does
 

@@ -55,30 +55,76 @@ public final class FlowRunner {
         return labels;
     }
 
+    /** One direction of one leg of an entry: the unit of work, so that one large flow can be spread over workers. */
+    public record Direction(int leg, boolean reply) {
+    }
+
+    /** The findings of one direction, and how many source groups it traced. */
+    public record Traced(List<Finding> findings, int groups) {
+    }
+
     public FlowResult run(CatalogueEntry entry, VerifyOptions options) {
-        FlowDefinition def = entry.definition();
         Applicability a = entry.legs().apply(model, options);
+        List<Traced> traced = new ArrayList<>();
+        if (a instanceof Applicability.Applies applies) {
+            for (Direction d : directions(entry, applies)) {
+                traced.add(trace(entry, applies, d));
+            }
+        }
+        analyzer.forget();
+        return assemble(entry, a, traced);
+    }
+
+    /** The directions to trace, in report order: each leg's request, then its reply when the flow must work. */
+    public static List<Direction> directions(CatalogueEntry entry, Applicability.Applies a) {
+        List<Direction> out = new ArrayList<>();
+        for (int i = 0; i < a.legs().size(); i++) {
+            out.add(new Direction(i, false));
+            if (a.legs().get(i).reply() && entry.definition().expectation() == Expectation.MUST_WORK) {
+                out.add(new Direction(i, true));
+            }
+        }
+        return out;
+    }
+
+    public Traced trace(CatalogueEntry entry, Applicability.Applies a, Direction d) {
+        FlowDefinition def = entry.definition();
+        Leg leg = a.legs().get(d.leg());
+        Predicate<Disposition> bad = def.expectation() == Expectation.MUST_WORK ? x -> x != Disposition.ACCEPTED : x -> x == Disposition.ACCEPTED;
+        List<Finding> findings = new ArrayList<>();
+        int groups = d.reply()
+                ? trace(def, leg.header().replyTo(), true, leg.destinations(), leg.sources(), bad, findings)
+                : trace(def, leg.header(), false, leg.sources(), leg.destinations(), bad, findings);
+        return new Traced(findings, groups);
+    }
+
+    /** Drops memoised analysis (between flows: a finished flow's subtrees are rarely asked for again). */
+    public void forget() {
+        analyzer.forget();
+    }
+
+    /** The entry's result from its directions' results, given in the order of {@link #directions}. */
+    public FlowResult assemble(CatalogueEntry entry, Applicability a, List<Traced> traced) {
+        FlowDefinition def = entry.definition();
         if (a instanceof Applicability.NotApplicable n) {
             return new FlowResult(def, Optional.of(n.why()), 0, 0, 0, List.of());
         }
-        List<Finding> findings = new ArrayList<>();
         int sources = 0;
         int destinations = 0;
-        int traced = 0;
         for (Leg leg : ((Applicability.Applies) a).legs()) {
             sources += leg.sources().size();
             destinations += leg.destinations().size();
-            Predicate<Disposition> bad = def.expectation() == Expectation.MUST_WORK ? d -> d != Disposition.ACCEPTED : d -> d == Disposition.ACCEPTED;
-            traced += trace(def, leg.header(), false, leg.sources(), leg.destinations(), bad, findings);
-            if (leg.reply() && def.expectation() == Expectation.MUST_WORK) {
-                traced += trace(def, leg.header().replyTo(), true, leg.destinations(), leg.sources(), bad, findings);
-            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        int groups = 0;
+        for (Traced t : traced) {
+            findings.addAll(t.findings());
+            groups += t.groups();
         }
         if (def.name().equals("node-to-bgp-peer")) {
             sessionFindings(def, findings);
         }
-        analyzer.forget();
-        return new FlowResult(def, Optional.empty(), sources, destinations, traced, findings);
+        return new FlowResult(def, Optional.empty(), sources, destinations, groups, findings);
     }
 
     private int trace(FlowDefinition def, Header header, boolean reply, List<Endpoint> from, List<Endpoint> to,
