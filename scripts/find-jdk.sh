@@ -1,8 +1,11 @@
 # Sourced by ./hybridctl and ./build. Sets HYBRIDCTL_JDK to a JDK home whose java is version 21 or newer:
 # JAVA_HOME if new enough, else the java on PATH, else the newest JDK under /usr/lib/jvm. Exits 2 when none exists.
 hybridctl_java_major() {
-  local v
-  v="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)"
+  local v home
+  # A JDK's `release` file names its version; reading it spares a JVM start (a tenth of a second per command).
+  home="$(dirname "$(dirname "$1")")"
+  v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)"$/\1/p' "$home/release" 2>/dev/null | head -n1)"
+  [ -n "$v" ] || v="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)"
   case "$v" in 1.*) echo "${v#1.}" | cut -d. -f1 ;; "") echo 0 ;; *) echo "${v%%.*}" ;; esac
 }
 hybridctl_find_jdk() {

@@ -142,10 +142,9 @@ public final class Verifier {
             notes.add("BGP did not converge within " + io.hybridctl.netmodel.bgp.BgpFixedPoint.MAX_ROUNDS + " rounds: the design has no stable solution");
         }
         FlowRunner runner = new FlowRunner(model, analyzer);
-        HybridModel checked = model;
         List<CatalogueEntry> entries = FlowCatalogue.entries();
         List<CatalogueRun.Timed> timed = CatalogueRun.run(model, entries, request.options(), runner,
-                () -> new FlowRunner(checked, new FlowAnalyzer(analyzer.dataPlane()), runner.labels()), threads);
+                () -> new FlowRunner(runner, new FlowAnalyzer(analyzer.dataPlane())), threads);
         phases.done("flows (" + threads + " threads)");
         List<FlowResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {

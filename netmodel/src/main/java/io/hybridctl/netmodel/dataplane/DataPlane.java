@@ -42,14 +42,17 @@ public final class DataPlane {
         Segments segments = new Segments(network);
         BgpFixedPoint.Result bgp = BgpFixedPoint.run(network,
                 (segment, address) -> segments.owner(segment, address).map(Segments.Attachment::node));
-        List<ForwardingTable> tables = new ArrayList<>(network.size());
-        List<List<Route>> inactive = new ArrayList<>(network.size());
-        for (Node node : network.nodes()) {
+        // Each node's table depends only on its own configuration and the (finished) BGP result: built in parallel.
+        ForwardingTable[] tables = new ForwardingTable[network.size()];
+        @SuppressWarnings("unchecked")
+        List<Route>[] inactive = new List[network.size()];
+        java.util.stream.IntStream.range(0, network.size()).parallel().forEach(i -> {
+            Node node = network.node(i);
             List<Route> dormant = new ArrayList<>();
-            tables.add(install(node, bgp.routesOf(node.name()), dormant));
-            inactive.add(List.copyOf(dormant));
-        }
-        return new DataPlane(network, segments, tables, inactive, bgp);
+            tables[i] = install(node, bgp.routesOf(node.name()), dormant);
+            inactive[i] = List.copyOf(dormant);
+        });
+        return new DataPlane(network, segments, List.of(tables), List.of(inactive), bgp);
     }
 
     public Network network() {

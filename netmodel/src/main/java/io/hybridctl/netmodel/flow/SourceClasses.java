@@ -10,7 +10,8 @@ import io.hybridctl.netmodel.topology.Interface;
 import io.hybridctl.netmodel.topology.Node;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Map;
  * Groups source nodes that forward every packet alike: same filters, same routes apart from their own addresses and
  * private stub links (a host's veth to its pod block), and source addresses in one source atom. Tracing two members
  * of a group (two, so that each one's own addresses are covered as a destination by the other) answers for all.
- * A node's route shape does not change during a run, so it is computed once per node.
+ * A node's route shape does not change during a run, so it is computed once per node, and one instance serves all
+ * of a run's analyser threads.
  */
 public final class SourceClasses {
 
@@ -47,11 +49,13 @@ public final class SourceClasses {
 
     private final DataPlane dataPlane;
     private final SourceAtoms atoms;
-    private final Map<Integer, List<Object>> shapes = new HashMap<>();
-    private final Map<Integer, Integer> behaviourOfNode = new HashMap<>();
-    private final Map<Signature, Integer> behaviours = new HashMap<>();
+    // Shared by the analyser threads of one verify run, hence concurrent maps.
+    private final Map<Integer, List<Object>> shapes = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> behaviourOfNode = new ConcurrentHashMap<>();
+    private final Map<Signature, Integer> behaviours = new ConcurrentHashMap<>();
+    private final AtomicInteger nextBehaviour = new AtomicInteger();
     // Filters are told apart by identity: hashing their rules for every candidate node cost more than the analysis.
-    private final Map<Filter, Integer> filterIds = new java.util.IdentityHashMap<>();
+    private final Map<Filter, Integer> filterIds = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     public SourceClasses(DataPlane dataPlane, SourceAtoms atoms) {
         this.dataPlane = dataPlane;
@@ -76,7 +80,7 @@ public final class SourceClasses {
     private int behaviour(int index) {
         return behaviourOfNode.computeIfAbsent(index, i -> {
             Node node = dataPlane.network().node(i);
-            return behaviours.computeIfAbsent(new Signature(ids(node.inbound()), ids(node.outbound()), shape(i, 0)), k -> behaviours.size());
+            return behaviours.computeIfAbsent(new Signature(ids(node.inbound()), ids(node.outbound()), shape(i, 0)), k -> nextBehaviour.getAndIncrement());
         });
     }
 
@@ -86,7 +90,9 @@ public final class SourceClasses {
         }
         List<Integer> out = new ArrayList<>(filters.size());
         for (Filter f : filters) {
-            out.add(filterIds.computeIfAbsent(f, k -> filterIds.size()));
+            synchronized (filterIds) {
+                out.add(filterIds.computeIfAbsent(f, k -> filterIds.size()));
+            }
         }
         return out;
     }

@@ -59,7 +59,7 @@ public final class CatalogueRun {
             entryCost.add(cost);
         }
         units.sort(Comparator.comparing((Unit u) -> -entryCost.get(u.entry())).thenComparingInt(Unit::entry).thenComparingInt(Unit::index));
-        long[] wall = new long[entries.size()];
+        long[] wall = new long[entries.size()]; // nanoseconds: most units take less than a millisecond
         long[] cpu = new long[entries.size()];
 
         if (threads <= 1) {
@@ -96,7 +96,7 @@ public final class CatalogueRun {
         List<Timed> out = new ArrayList<>();
         for (int e = 0; e < entries.size(); e++) {
             FlowResult result = first.assemble(entries.get(e), applicability.get(e), List.of(traced.get(e)));
-            out.add(new Timed(result, wall[e], cpu[e]));
+            out.add(new Timed(result, wall[e] / 1_000_000, cpu[e] / 1_000_000));
         }
         return out;
     }
@@ -116,8 +116,8 @@ public final class CatalogueRun {
             traced.get(u.entry())[u.index()] = runner.trace(entries.get(u.entry()), (Applicability.Applies) applicability.get(u.entry()), u.direction());
             // Each unit's slots are written by one worker; Future.get() orders them before the assembly reads them.
             synchronized (wall) {
-                wall[u.entry()] += (System.nanoTime() - w0) / 1_000_000;
-                cpu[u.entry()] += (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+                wall[u.entry()] += System.nanoTime() - w0;
+                cpu[u.entry()] += threads.getCurrentThreadCpuTime() - c0;
             }
         }
         runner.forget();

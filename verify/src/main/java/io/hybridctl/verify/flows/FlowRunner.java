@@ -39,15 +39,19 @@ public final class FlowRunner {
     private final SourceClasses classes;
 
     public FlowRunner(HybridModel model, FlowAnalyzer analyzer) {
-        this(model, analyzer, new Labels(model));
+        this(model, analyzer, new Labels(model), new SourceClasses(analyzer.dataPlane(), analyzer.atoms()));
     }
 
-    /** A runner sharing another's labels (read-only), for a second worker thread. */
-    public FlowRunner(HybridModel model, FlowAnalyzer analyzer, Labels labels) {
+    /** A runner for another worker thread over the same data plane: shares the labels and source classes. */
+    public FlowRunner(FlowRunner other, FlowAnalyzer analyzer) {
+        this(other.model, analyzer, other.labels, other.classes);
+    }
+
+    private FlowRunner(HybridModel model, FlowAnalyzer analyzer, Labels labels, SourceClasses classes) {
         this.model = model;
         this.analyzer = analyzer;
         this.labels = labels;
-        this.classes = new SourceClasses(analyzer.dataPlane(), analyzer.atoms());
+        this.classes = classes;
         this.explainer = new Explainer(model, analyzer.dataPlane(), labels);
     }
 
