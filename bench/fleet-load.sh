@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test of the fleet server: N simulated agents (virtual threads, one JVM, one keep-alive mTLS connection each)
-# register with a pool token, then heartbeat every INTERVAL seconds for DURATION seconds, against one fleet server on
-# PostgreSQL on loopback. Reports heartbeat latency percentiles, errors, and the server's CPU time and heap.
+# register with a pool token and, like the real agent, heartbeat every INTERVAL seconds from then on, against one fleet
+# server on PostgreSQL on loopback. Latency is measured for DURATION seconds from the moment all N are registered.
+# Reports heartbeat latency percentiles (overall and per 30 s window), errors, the server's CPU time, heap and GC
+# pauses, and the CPU of the server, PostgreSQL and the generator within the measured window.
 # usage: bench/fleet-load.sh [AGENTS] [DURATION_SECONDS] [INTERVAL_SECONDS]     (default 10000 300 10)
 # Needs PostgreSQL with the fleet_test database (.ci/setup.d/fleet.sh creates it; run it as root).
 set -euo pipefail
@@ -9,9 +11,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 agents="${1:-10000}"
 duration="${2:-300}"
 interval="${3:-10}"
+# A heartbeat costs one indexed query (writes are batched), so a few connections do; PostgreSQL on 2 cores runs no
+# more than 2 backends at once anyway. FLEET_LOAD_POOL overrides.
+pool_size="${FLEET_LOAD_POOL:-8}"
 work="$(mktemp -d)"
 server_pid=""
+gen_pid=""
 cleanup() {
+  if [ -n "$gen_pid" ] && kill -0 "$gen_pid" 2>/dev/null; then kill $(pgrep -P "$gen_pid") "$gen_pid" 2>/dev/null || true; fi
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -28,8 +35,8 @@ schema="bench_$(date +%s)"
 PGPASSWORD=fleet_test psql -q -h 127.0.0.1 -U fleet_test -d fleet_test -c "create schema $schema"
 db="jdbc:postgresql://127.0.0.1:5432/fleet_test?user=fleet_test&password=fleet_test&currentSchema=$schema"
 
-"$java" -Xms4g -Xmx4g -XX:+UseG1GC -cp "$cp" io.hybridctl.fleet.server.ServerMain --data-dir "$work/server" --db "$db" \
-  --heartbeat-seconds "$interval" --lease-seconds 600 --db-pool 24 > "$work/server.out" 2>&1 &
+"$java" -Xms4g -Xmx4g -XX:+UseG1GC -Xlog:gc:file="$work/gc.log" -cp "$cp" io.hybridctl.fleet.server.ServerMain --data-dir "$work/server" \
+  --db "$db" --heartbeat-seconds "$interval" --lease-seconds 600 --db-pool "$pool_size" > "$work/server.out" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do grep -qs "fleet server: " "$work/server.out" && break; sleep 0.5; done
 token="$(grep "initial admin token" "$work/server.out" | awk '{print $NF}')"
@@ -44,7 +51,15 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 hz="$(getconf CLK_TCK)"
 ticks0="$(cpu_ticks)"; t0="$(date +%s.%N)"
 /usr/bin/time -o "$work/gen.time" -f '%e %U %S %M' "$java" -Xmx3g -cp "$cp" io.hybridctl.fleet.LoadGenerator \
-  "$url" "$work/server/agent-ca/ca.pem" "$reg" "$agents" "$interval" "$duration" | tee "$work/gen.out"
+  "$url" "$work/server/agent-ca/ca.pem" "$reg" "$agents" "$interval" "$duration" > "$work/gen.out" &
+gen_pid=$!
+# The measured window starts when the whole fleet is registered: take the server's and PostgreSQL's CPU there too.
+until grep -qs '^registered' "$work/gen.out" || ! kill -0 "$gen_pid" 2>/dev/null; do sleep 0.2; done
+pg_ticks() { local t=0 p; for p in $(pgrep -x postgres); do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo "$t"; }
+m_server0="$(cpu_ticks)"; m_pg0="$(pg_ticks)"; m_t0="$(date +%s.%N)"
+wait "$gen_pid"
+m_server1="$(cpu_ticks)"; m_pg1="$(pg_ticks)"; m_t1="$(date +%s.%N)"
+cat "$work/gen.out"
 ticks1="$(cpu_ticks)"; t1="$(date +%s.%N)"
 heap="$(api "$url/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"\}/ {printf "%.0f", $2/1048576}')"
 rss="$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server_pid/status")"
@@ -53,5 +68,9 @@ read -r gwall guser gsys grss < "$work/gen.time"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $("$java" -version 2>&1 | head -1)"
 printf 'server: CPU %.1f s over %.0f s wall (%.2f cores average), heap used %s MiB at the end, peak RSS %s MiB, hosts registered %s\n' \
   "$(echo "($ticks1 - $ticks0) / $hz" | bc -l)" "$(echo "$t1 - $t0" | bc -l)" "$(echo "($ticks1 - $ticks0) / $hz / ($t1 - $t0)" | bc -l)" "$heap" "$rss" "$hosts"
+awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms > max) max = ms }
+  END { printf "server GC: %d pauses, %.0f ms in total, longest %.1f ms\n", n, total, max }' "$work/gc.log"
+printf 'measured window (%.0f s): server %.2f cores, PostgreSQL %.2f cores (all its processes)\n' "$(echo "$m_t1 - $m_t0" | bc -l)" \
+  "$(echo "($m_server1 - $m_server0) / $hz / ($m_t1 - $m_t0)" | bc -l)" "$(echo "($m_pg1 - $m_pg0) / $hz / ($m_t1 - $m_t0)" | bc -l)"
 printf 'load generator: CPU %.1f s, peak RSS %d MiB\n' "$(echo "$guser + $gsys" | bc -l)" "$(( grss / 1024 ))"
 PGPASSWORD=fleet_test psql -q -h 127.0.0.1 -U fleet_test -d fleet_test -c "drop schema $schema cascade" >/dev/null 2>&1

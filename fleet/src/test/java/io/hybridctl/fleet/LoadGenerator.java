@@ -32,13 +32,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * bench/fleet-load: N simulated agents on virtual threads in one JVM. Each makes its own key, registers with a CSR,
- * then heartbeats over its own keep-alive mTLS connection every interval. A minimal HTTP/1.1 client over SSLSocket
+ * then, like the real agent, at once heartbeats over its own keep-alive mTLS connection, every interval. Latency is
+ * measured for DURATION seconds from the moment the whole fleet is registered. A minimal HTTP/1.1 client over SSLSocket
  * keeps one connection per agent without one HttpClient (and its selector thread) per agent.
  *
  * Args: server-url ca-file token agents interval-seconds duration-seconds
@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = ApiJson.mapper();
+    private static final long NOT_STARTED = Long.MIN_VALUE;
 
     private LoadGenerator() {
     }
@@ -59,16 +60,19 @@ public final class LoadGenerator {
         Duration duration = Duration.ofSeconds(Long.parseLong(args[5]));
 
         long[] samples = new long[(int) (agents * (duration.toSeconds() / interval.toSeconds() + 2))];
+        long[] sampleStarts = new long[samples.length];
         AtomicInteger sampleCount = new AtomicInteger();
-        long[] connects = new long[agents];
+        long[] connects = new long[agents * 4];
         AtomicInteger connectCount = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         AtomicLong registerErrors = new AtomicLong();
         Semaphore registering = new Semaphore(64);
         CountDownLatch registered = new CountDownLatch(agents);
         CountDownLatch finished = new CountDownLatch(agents);
-        AtomicLong startAt = new AtomicLong();
-        CountDownLatch go = new CountDownLatch(1);
+        AtomicLong startAt = new AtomicLong(NOT_STARTED);
+        long[] warmup = new long[agents * 64];
+        AtomicInteger warmupCount = new AtomicInteger();
+        AtomicLong warmupErrors = new AtomicLong();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
@@ -104,14 +108,17 @@ public final class LoadGenerator {
                         registerErrors.incrementAndGet();
                         return;
                     }
-                    go.await();
+                    // Like the real agent: heartbeat over mTLS as soon as registered. The measured window starts when the
+                    // whole fleet is registered; heartbeats before it are warm-up, reported apart.
                     SSLContext mtls = TlsContexts.client(ca, kp.getPrivate(), Pem.certificate(reg.path("certificate").asText()));
                     byte[] body = JSON.writeValueAsBytes(new Requests.Heartbeat(facts, List.of(new Requests.Check("disk", true, "ok")), null));
-                    // Spread the fleet over the interval, as real agents started at different times would be.
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(interval.toMillis()));
-                    long end = startAt.get() + duration.toNanos();
-                    while (System.nanoTime() < end) {
+                    while (true) {
                         long s = System.nanoTime();
+                        long start = startAt.get();
+                        boolean measuring = start != NOT_STARTED && s >= start;
+                        if (measuring && s >= start + duration.toNanos()) {
+                            break;
+                        }
                         boolean fresh = conn == null;
                         try {
                             if (fresh) {
@@ -119,10 +126,10 @@ public final class LoadGenerator {
                             }
                             Response r = conn.post("/api/v1/agent/heartbeat", body);
                             if (r.status != 200) {
-                                errors.incrementAndGet();
+                                (measuring ? errors : warmupErrors).incrementAndGet();
                             }
                         } catch (IOException e) {
-                            errors.incrementAndGet();
+                            (measuring ? errors : warmupErrors).incrementAndGet();
                             if (conn != null) {
                                 conn.close();
                             }
@@ -131,10 +138,22 @@ public final class LoadGenerator {
                         long took = System.nanoTime() - s;
                         // A heartbeat that had to open the mTLS connection first is counted apart: agents keep
                         // their connection, so this happens once per agent (and after each reconnect).
-                        int idx = fresh ? connectCount.getAndIncrement() : sampleCount.getAndIncrement();
-                        long[] into = fresh ? connects : samples;
-                        if (idx < into.length) {
-                            into[idx] = took;
+                        if (fresh) {
+                            int idx = connectCount.getAndIncrement();
+                            if (idx < connects.length) {
+                                connects[idx] = took;
+                            }
+                        } else if (measuring) {
+                            int idx = sampleCount.getAndIncrement();
+                            if (idx < samples.length) {
+                                samples[idx] = took;
+                                sampleStarts[idx] = s - start;
+                            }
+                        } else {
+                            int idx = warmupCount.getAndIncrement();
+                            if (idx < warmup.length) {
+                                warmup[idx] = took;
+                            }
                         }
                         long sleep = interval.toNanos() - took;
                         if (sleep > 0) {
@@ -154,18 +173,54 @@ public final class LoadGenerator {
         registered.await();
         long regSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
         startAt.set(System.nanoTime());
-        go.countDown();
+        long cpuAtStart = processCpuNanos();
         System.out.printf("registered %d agents in %d s (%d failed registrations)%n", agents, regSeconds, registerErrors.get());
+        long[] w = Arrays.copyOf(warmup, Math.min(warmupCount.get(), warmup.length));
+        Arrays.sort(w);
+        System.out.printf("warm-up heartbeats while the fleet registered %d  errors %d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", w.length,
+                warmupErrors.get(), pct(w, 0.50), pct(w, 0.99), w.length == 0 ? 0 : w[w.length - 1] / 1e6);
         finished.await();
+        double window = (System.nanoTime() - startAt.get()) / 1e9;
+        double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
+        System.out.printf("load generator in the measured window: CPU %.1f s over %.0f s (%.2f cores)%n", cpu, window, cpu / window);
         int n = Math.min(sampleCount.get(), samples.length);
         long[] sorted = Arrays.copyOf(samples, n);
         Arrays.sort(sorted);
         System.out.printf("heartbeats on open connections %d  errors %d  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n", n,
                 errors.get(), pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        timeline(samples, sampleStarts, n, 30);
         long[] c = Arrays.copyOf(connects, Math.min(connectCount.get(), connects.length));
         Arrays.sort(c);
         System.out.printf("heartbeats opening a connection (TLS handshake) %d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", c.length,
                 pct(c, 0.50), pct(c, 0.99), c.length == 0 ? 0 : c[c.length - 1] / 1e6);
+    }
+
+    /** Latency by window of the run: shows whether it drifts (a growing queue) or spikes (GC, other load). */
+    private static void timeline(long[] samples, long[] starts, int n, int windowSeconds) {
+        long window = windowSeconds * 1_000_000_000L;
+        int windows = 0;
+        for (int i = 0; i < n; i++) {
+            windows = Math.max(windows, (int) (starts[i] / window) + 1);
+        }
+        StringBuilder out = new StringBuilder("timeline (heartbeats started in each " + windowSeconds + " s window: count, p50, p99, max ms):");
+        for (int w = 0; w < windows; w++) {
+            long[] in = new long[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (starts[i] / window == w) {
+                    in[k++] = samples[i];
+                }
+            }
+            long[] sorted = Arrays.copyOf(in, k);
+            Arrays.sort(sorted);
+            out.append(String.format(Locale.ROOT, "%n  %4d-%4d s  %6d  %8.1f  %8.1f  %8.1f", w * windowSeconds, (w + 1) * windowSeconds, k,
+                    pct(sorted, 0.5), pct(sorted, 0.99), k == 0 ? 0 : sorted[k - 1] / 1e6));
+        }
+        System.out.println(out);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] sorted, double p) {

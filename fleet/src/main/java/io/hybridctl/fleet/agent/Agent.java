@@ -39,6 +39,8 @@ public final class Agent implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    /** How often `nodeadm debug` runs: it calls AWS and the API server, so not at every heartbeat. */
+    static final Duration NODEADM_DEBUG_PERIOD = Duration.ofMinutes(5);
 
     private final AgentOptions opts;
     private final ObjectMapper json = ApiJson.mapper();
@@ -51,6 +53,9 @@ public final class Agent implements AutoCloseable {
     private volatile String ssmInstanceId;
     private volatile Thread opThread;
     private final Redactor redactor;
+    private final NodeadmDebugCheck nodeadmDebug;
+    /** Whether nodeadm has configured this host (a bootstrap or upgrade ran, no uninstall since). */
+    private volatile boolean configured;
 
     public Agent(AgentOptions opts) {
         this.opts = opts;
@@ -60,6 +65,12 @@ public final class Agent implements AutoCloseable {
         this.factsCollector = new FactsCollector(opts.hostname(), opts.machineId());
         this.redactor = new Redactor(opts.token() == null ? List.of() : List.of(opts.token()));
         this.ssmInstanceId = opts.ssmInstanceId();
+        this.nodeadmDebug = new NodeadmDebugCheck(executor, redactor, NODEADM_DEBUG_PERIOD);
+        this.configured = Files.exists(nodeConfig());
+    }
+
+    private Path nodeConfig() {
+        return opts.root().resolve(io.hybridctl.fleet.service.Operations.NODECONFIG_PATH.substring(1));
     }
 
     /** Runs until {@link #close()} or a fatal error. */
@@ -195,6 +206,10 @@ public final class Agent implements AutoCloseable {
             Executor.Result r = executor.run(List.of("systemctl", "is-active", "kubelet"), Duration.ofSeconds(5), redactor);
             checks.add(new Requests.Check("kubelet", r.exitCode() == 0, String.join(" ", r.output())));
         }
+        // nodeadm's own validations, once the host is configured and while no operation is changing it.
+        if (configured && running.get() == null) {
+            nodeadmDebug.poll(nodeConfig()).ifPresent(checks::add);
+        }
         return checks;
     }
 
@@ -242,6 +257,9 @@ public final class Agent implements AutoCloseable {
         }
         OperationRunner runner = new OperationRunner(executor, opts.root(), opts.simulate(), new Reporter(client), LOG);
         runner.run(plan, opts.token());
+        configured = !plan.kind().equals(io.hybridctl.fleet.model.OperationKind.UNINSTALL.wireName()) && Files.exists(nodeConfig());
+        // The operation changed the node: a result from before it says nothing about it now.
+        nodeadmDebug.forget();
         if (opts.simulate() && "ssm".equals(plan.credentialProvider()) && ssmInstanceId == null) {
             // A simulated SSM registration yields a stable managed-instance id, as the real registration file would.
             ssmInstanceId = "mi-" + Secrets.sha256Hex(String.valueOf(opts.machineId()).getBytes()).substring(0, 17);

@@ -1,6 +1,6 @@
 package io.hybridctl.fleet.security;
 
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.security.GeneralSecurityException;
@@ -51,13 +51,9 @@ public final class TlsContexts {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trustStore(trustedCa));
-            KeyManagerFactory kmf = null;
-            if (key != null) {
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keyStore(key, cert), IN_MEMORY);
-            }
+            KeyManager[] keys = key == null ? null : new KeyManager[] {new InMemoryKeyManager(key, cert)};
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            ctx.init(keys, tmf.getTrustManagers(), null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build TLS context", e);

@@ -45,7 +45,7 @@ final class AgentRoutes {
             ok(ctx, r);
         });
         app.post("/api/v1/agent/heartbeat", ctx -> {
-            Host h = auth.agent(ctx);
+            Host h = auth.heartbeatAgent(ctx);
             Requests.Heartbeat hb = ApiJson.body(ctx, json, Requests.Heartbeat.class);
             List<String> open = health.heartbeat(h, hb);
             ok(ctx, new Responses.HeartbeatAck(open, heartbeatSeconds));

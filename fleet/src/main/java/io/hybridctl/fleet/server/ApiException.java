@@ -20,6 +20,11 @@ public final class ApiException extends RuntimeException {
         return type;
     }
 
+    /** An agent's certificate whose key is no longer the host's registered key (reset and re-registered). */
+    public static ApiException keyReplaced() {
+        return new ApiException(401, "client-certificate-rejected", "this certificate's key is no longer the host's key; re-register");
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(400, "invalid-request", detail);
     }

@@ -57,7 +57,22 @@ public final class Authenticator {
         return token.length() <= 200 && tokens.activeApiToken(Secrets.hash(token)).isPresent();
     }
 
+    /** The host whose agent presented this certificate, checked against the database. */
     public Host agent(Context ctx) {
+        return agent(ctx, false);
+    }
+
+    /**
+     * The same check answered from the replica's host cache, for heartbeats only: every write to a host on this
+     * replica evicts it (so after a re-registration with a new key the old certificate is refused at once), and a
+     * heartbeat batch that finds the key changed by another replica evicts it too (docs/fleet.md). Requests that act
+     * on operations always use {@link #agent(Context)}.
+     */
+    public Host heartbeatAgent(Context ctx) {
+        return agent(ctx, true);
+    }
+
+    private Host agent(Context ctx, boolean cached) {
         Object attr = ctx.req().getAttribute(CERT_ATTRIBUTE);
         if (!(attr instanceof X509Certificate[] chain) || chain.length == 0) {
             throw new ApiException(401, "client-certificate-required", "this endpoint requires the agent's client certificate (mTLS)");
@@ -69,9 +84,10 @@ public final class Authenticator {
             throw new ApiException(401, "client-certificate-rejected", "client certificate not issued by the agent CA");
         }
         String hostId = commonName(cert.getSubjectX500Principal());
-        Host h = hosts.byId(hostId).orElseThrow(() -> new ApiException(401, "client-certificate-rejected", "unknown host"));
+        Host h = (cached ? hosts.cached(hostId) : hosts.byId(hostId))
+                .orElseThrow(() -> new ApiException(401, "client-certificate-rejected", "unknown host"));
         if (!h.keyFingerprint().equals(CertificateAuthority.keyFingerprint(cert.getPublicKey()))) {
-            throw new ApiException(401, "client-certificate-rejected", "this certificate's key is no longer the host's key; re-register");
+            throw ApiException.keyReplaced();
         }
         return h;
     }

@@ -19,6 +19,7 @@ import io.hybridctl.fleet.service.Operations;
 import io.hybridctl.fleet.service.Registrar;
 import io.hybridctl.fleet.store.Database;
 import io.hybridctl.fleet.store.EventStore;
+import io.hybridctl.fleet.store.HeartbeatWriter;
 import io.hybridctl.fleet.store.HostStore;
 import io.hybridctl.fleet.store.InventoryStore;
 import io.hybridctl.fleet.store.Jdbc;
@@ -70,9 +71,11 @@ public final class FleetServer implements AutoCloseable {
     private final Fleet fleet;
     private final Operations operations;
     private final NodeView nodeView;
+    private final HeartbeatWriter heartbeats;
 
     private FleetServer(Database db, Javalin app, ScheduledExecutorService sweeper, LeaderLock leader, CertificateAuthority agentCa,
-                        Optional<String> initialAdminToken, Fleet fleet, Operations operations, NodeView nodeView) {
+                        Optional<String> initialAdminToken, Fleet fleet, Operations operations, NodeView nodeView,
+                        HeartbeatWriter heartbeats) {
         this.db = db;
         this.app = app;
         this.sweeper = sweeper;
@@ -82,6 +85,7 @@ public final class FleetServer implements AutoCloseable {
         this.fleet = fleet;
         this.operations = operations;
         this.nodeView = nodeView;
+        this.heartbeats = heartbeats;
     }
 
     public static FleetServer start(ServerOptions opts) throws IOException {
@@ -112,10 +116,12 @@ public final class FleetServer implements AutoCloseable {
         NodeStatusBoard nodes = new NodeStatusBoard();
         Operations operations = new Operations(fleet, renderer, new SpecNodeConfigRenderer(dataDir), new LocalNodeCertificateIssuer(nodeCa));
         Registrar registrar = new Registrar(fleet, agentCa, operations);
-        HealthMonitor health = new HealthMonitor(fleet, nodes);
+        HeartbeatWriter heartbeats = new HeartbeatWriter(fleet.hosts(), HeartbeatWriter.intervalFor(opts.timing().heartbeat()));
+        heartbeats.start();
+        HealthMonitor health = new HealthMonitor(fleet, nodes, heartbeats);
         Inventory inventory = new Inventory(fleet, nodes);
         Authenticator auth = new Authenticator(fleet.tokens(), fleet.hosts(), agentCa);
-        Metrics metrics = new Metrics(fleet.hosts(), fleet.operations(), hub);
+        Metrics metrics = new Metrics(fleet.hosts(), fleet.operations(), hub, heartbeats);
 
         KeyPair serverKey = CertificateAuthority.newKeyPair();
         List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
@@ -218,7 +224,7 @@ public final class FleetServer implements AutoCloseable {
             }
         }, period, period, TimeUnit.SECONDS);
         LOG.info("fleet server listening on {} (database: {})", url.get(), db.postgres() ? "PostgreSQL" : "H2 in " + dataDir);
-        return new FleetServer(db, app, sweeper, leader, agentCa, firstToken, fleet, operations, nodeView);
+        return new FleetServer(db, app, sweeper, leader, agentCa, firstToken, fleet, operations, nodeView, heartbeats);
     }
 
     private static String resource(String name) throws IOException {
@@ -259,6 +265,10 @@ public final class FleetServer implements AutoCloseable {
         return operations;
     }
 
+    public HeartbeatWriter heartbeats() {
+        return heartbeats;
+    }
+
     @Override
     public void close() {
         sweeper.shutdownNow();
@@ -266,6 +276,7 @@ public final class FleetServer implements AutoCloseable {
             nodeView.close();
         }
         app.stop();
+        heartbeats.close();
         leader.close();
         db.close();
     }

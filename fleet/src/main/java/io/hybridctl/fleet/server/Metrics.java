@@ -1,9 +1,11 @@
 package io.hybridctl.fleet.server;
 
 import io.hybridctl.fleet.model.OperationState;
+import io.hybridctl.fleet.store.HeartbeatWriter;
 import io.hybridctl.fleet.store.HostStore;
 import io.hybridctl.fleet.store.OperationStore;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -22,7 +24,7 @@ public final class Metrics {
     private final Counter requests;
     private final Histogram latency;
 
-    public Metrics(HostStore hosts, OperationStore operations, EventHub hub) {
+    public Metrics(HostStore hosts, OperationStore operations, EventHub hub, HeartbeatWriter heartbeats) {
         requests = Counter.builder().name("fleet_http_requests_total").help("HTTP requests by route and status")
                 .labelNames("method", "route", "status").register(registry);
         latency = Histogram.builder().name("fleet_http_request_duration_seconds").help("HTTP request latency by route")
@@ -37,6 +39,12 @@ public final class Metrics {
                 }).register(registry);
         GaugeWithCallback.builder().name("fleet_event_subscribers").help("open event streams")
                 .callback(cb -> cb.call(hub.subscriberCount())).register(registry);
+        GaugeWithCallback.builder().name("fleet_heartbeats_pending").help("heartbeats queued for the next batch write")
+                .callback(cb -> cb.call(heartbeats.pendingCount())).register(registry);
+        CounterWithCallback.builder().name("fleet_heartbeats_written").help("heartbeats written by batch")
+                .callback(cb -> cb.call(heartbeats.writtenCount())).register(registry);
+        CounterWithCallback.builder().name("fleet_heartbeat_flushes").help("heartbeat batch writes")
+                .callback(cb -> cb.call(heartbeats.flushCount())).register(registry);
         JvmMetrics.builder().register(registry);
     }
 

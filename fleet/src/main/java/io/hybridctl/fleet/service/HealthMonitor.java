@@ -3,6 +3,9 @@ package io.hybridctl.fleet.service;
 import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.model.Health;
 import io.hybridctl.fleet.model.Host;
+import io.hybridctl.fleet.model.HostFacts;
+import io.hybridctl.fleet.server.ApiException;
+import io.hybridctl.fleet.store.HeartbeatWriter;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,13 +15,20 @@ public final class HealthMonitor {
 
     private final Fleet fleet;
     private final NodeStatusBoard nodes;
+    private final HeartbeatWriter writer;
 
-    public HealthMonitor(Fleet fleet, NodeStatusBoard nodes) {
+    public HealthMonitor(Fleet fleet, NodeStatusBoard nodes, HeartbeatWriter writer) {
         this.fleet = fleet;
         this.nodes = nodes;
+        this.writer = writer;
     }
 
-    /** @param h the host as the authenticator just loaded it (saves a query on the hottest path) */
+    /**
+     * The common heartbeat (same health, same detail) only queues its time, and its facts if they changed, for the
+     * next batch write. A change of health or detail is written now and, for health, evented.
+     *
+     * @param h the host as the authenticator has it (from this replica's cache; see {@code HostStore.cached})
+     */
     public List<String> heartbeat(Host h, Requests.Heartbeat hb) {
         String hostId = h.id();
         List<Requests.Check> failed = hb.checks() == null ? List.of() : hb.checks().stream().filter(c -> !c.ok()).toList();
@@ -34,22 +44,41 @@ public final class HealthMonitor {
             health = Health.HEALTHY;
             detail = "";
         }
-        fleet.hosts().heartbeat(hostId, hb.facts(), health, detail, hb.ssmInstanceId(), fleet.now());
-        if (health != h.health()) {
-            fleet.hub().record(h.poolId(), hostId, "host.health", h.hostname() + " is " + health
-                    + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        long now = fleet.now();
+        HostFacts facts = hb.facts() == null || hb.facts().equals(h.facts()) ? null : hb.facts();
+        String ssm = hb.ssmInstanceId() == null || hb.ssmInstanceId().equals(h.ssmInstanceId()) ? null : hb.ssmInstanceId();
+        if (health == h.health() && detail.equals(h.healthDetail())) {
+            writer.record(new HeartbeatWriter.Beat(hostId, h.keyFingerprint(), health, now, facts, ssm));
+        } else {
+            // The cached row may be behind another replica's change; judge the change, and the key, by the database.
+            Host current = fleet.hosts().byId(hostId).orElse(null);
+            if (current == null || !current.keyFingerprint().equals(h.keyFingerprint())) {
+                fleet.hosts().evict(hostId);
+                throw ApiException.keyReplaced();
+            }
+            fleet.hosts().heartbeat(hostId, hb.facts(), health, detail, hb.ssmInstanceId(), now);
+            if (health != current.health()) {
+                fleet.hub().record(current.poolId(), hostId, "host.health", current.hostname() + " is " + health
+                        + (detail.isEmpty() ? "" : " (" + detail + ")"));
+            }
         }
         return fleet.operations().openForHost(hostId);
     }
 
-    /** Marks hosts unreachable after three missed heartbeats. Single-leader work. */
+    /**
+     * Marks hosts unreachable after three missed heartbeats. Single-leader work. It judges the persisted heartbeat
+     * times: this replica's queued heartbeats are written first, and other replicas' are at most one flush interval
+     * (at most 1 s, a tenth of the heartbeat period) behind, far inside the three-heartbeat margin.
+     */
     public int sweep() {
+        writer.flush();
         long cutoff = fleet.now() - 3 * fleet.timing().heartbeat().toMillis();
         int n = 0;
         for (Host h : fleet.hosts().silentSince(cutoff)) {
-            fleet.hosts().setHealth(h.id(), Health.UNREACHABLE, "no heartbeat for " + (fleet.now() - h.lastHeartbeat()) / 1000 + " s");
-            fleet.hub().record(h.poolId(), h.id(), "host.health", h.hostname() + " is UNREACHABLE (heartbeats missed)");
-            n++;
+            if (fleet.hosts().markUnreachable(h.id(), cutoff, "no heartbeat for " + (fleet.now() - h.lastHeartbeat()) / 1000 + " s")) {
+                fleet.hub().record(h.poolId(), h.id(), "host.health", h.hostname() + " is UNREACHABLE (heartbeats missed)");
+                n++;
+            }
         }
         return n;
     }

@@ -248,7 +248,7 @@ public final class Operations {
         };
         fleet.hosts().setState(h.id(), next);
         if (op.kind() == OperationKind.UNINSTALL && outcome == OperationState.SUCCEEDED) {
-            fleet.jdbc().update("update host set pool_id = null where id = ?", h.id());
+            fleet.hosts().leavePool(h.id());
         }
         String msg = op.kind().wireName() + " of " + h.hostname() + " " + outcome.name().toLowerCase(java.util.Locale.ROOT)
                 + (reason.isEmpty() ? "" : ": " + reason);

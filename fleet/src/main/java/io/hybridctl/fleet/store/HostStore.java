@@ -9,6 +9,7 @@ import io.hybridctl.fleet.model.HostState;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ public final class HostStore {
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
+    private final HostCache cache = new HostCache();
 
     public HostStore(Jdbc jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -35,6 +37,21 @@ public final class HostStore {
 
     public Optional<Host> byId(String id) {
         return jdbc.one("select * from host where id = ?", this::host, id);
+    }
+
+    /**
+     * The host from memory when this replica has it, else from the database. For the agent hot path: the key
+     * fingerprint, health and facts are current as far as this replica's writes go (each write evicts); another
+     * replica's changes show up when a heartbeat flush finds the row changed (see {@link #writeHeartbeats}).
+     */
+    public Optional<Host> cached(String id) {
+        return cache.get(id, () -> byId(id));
+    }
+
+    /** Forgets the cached row now and again when the current transaction ends, so no reader keeps the old row. */
+    public void evict(String id) {
+        cache.evict(id);
+        jdbc.afterCompletion(() -> cache.evict(id));
     }
 
     public Optional<Host> byMachineId(String machineId) {
@@ -62,6 +79,7 @@ public final class HostStore {
         jdbc.update("update host set facts = ?, hostname = ?, key_fingerprint = ?, last_heartbeat = ?,"
                 + " state = case when state = 'RESET' then 'REGISTERED' else state end, reset_at = null where id = ?",
                 write(facts), facts.hostname(), keyFingerprint, now, id);
+        evict(id);
     }
 
     /**
@@ -82,29 +100,87 @@ public final class HostStore {
                 jdbc.update("update host set last_heartbeat = ?, health = ?, health_detail = ?, ssm_instance_id = coalesce(?, ssm_instance_id) where id = ?",
                         now, health, detail, ssmInstanceId, id);
             }
+            evict(id);
             return null;
         });
     }
 
+    /**
+     * Writes coalesced heartbeats in one batch. Each row is guarded by the key and health the replica believed in when
+     * it took the heartbeat: a host re-keyed or re-judged meanwhile (by an admin, the sweep, or another replica) is
+     * left alone and evicted from the cache, so its next heartbeat is checked against the database again.
+     *
+     * @return the ids whose row did not match (their heartbeat was not written)
+     */
+    public List<String> writeHeartbeats(List<HeartbeatWriter.Beat> beats) {
+        if (beats.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = new ArrayList<>(beats.size());
+        for (HeartbeatWriter.Beat b : beats) {
+            rows.add(new Object[] {b.at(), b.ssmInstanceId(), b.facts() == null ? null : write(b.facts()),
+                    b.facts() == null ? null : b.facts().hostname(), b.hostId(), b.keyFingerprint(), b.health()});
+        }
+        int[] counts = jdbc.tx(() -> {
+            if (jdbc.postgres()) {
+                jdbc.update("set local synchronous_commit to off");
+            }
+            return jdbc.batch("update host set last_heartbeat = greatest(last_heartbeat, ?), ssm_instance_id = coalesce(?, ssm_instance_id),"
+                    + " facts = coalesce(?, facts), hostname = coalesce(?, hostname) where id = ? and key_fingerprint = ? and health = ?", rows);
+        });
+        List<String> stale = new ArrayList<>();
+        for (int i = 0; i < beats.size(); i++) {
+            HeartbeatWriter.Beat b = beats.get(i);
+            // SUCCESS_NO_INFO (-2) means the driver did not count; treat it as written.
+            if (counts[i] == 0) {
+                stale.add(b.hostId());
+                cache.evict(b.hostId());
+            } else if (b.facts() != null || b.ssmInstanceId() != null) {
+                cache.evict(b.hostId());
+            }
+        }
+        return stale;
+    }
+
     public boolean assign(String id, String poolId) {
-        return jdbc.update("update host set pool_id = ? where id = ? and (pool_id is null or pool_id = ?)", poolId, id, poolId) == 1;
+        boolean assigned = jdbc.update("update host set pool_id = ? where id = ? and (pool_id is null or pool_id = ?)", poolId, id, poolId) == 1;
+        evict(id);
+        return assigned;
+    }
+
+    public void leavePool(String id) {
+        jdbc.update("update host set pool_id = null where id = ?", id);
+        evict(id);
     }
 
     public void setState(String id, HostState state) {
         jdbc.update("update host set state = ? where id = ?", state, id);
+        evict(id);
     }
 
     public void setNodeName(String id, String nodeName) {
         jdbc.update("update host set node_name = ? where id = ?", nodeName, id);
+        evict(id);
     }
 
     public void setHealth(String id, Health health, String detail) {
         jdbc.update("update host set health = ?, health_detail = ? where id = ?", health, detail, id);
+        evict(id);
+    }
+
+    /** UNREACHABLE only if the host is still silent: a heartbeat written since the sweep's query wins. */
+    public boolean markUnreachable(String id, long cutoff, String detail) {
+        boolean marked = jdbc.update("update host set health = ?, health_detail = ? where id = ? and last_heartbeat < ? and health <> ?",
+                Health.UNREACHABLE, detail, id, cutoff, Health.UNREACHABLE) == 1;
+        evict(id);
+        return marked;
     }
 
     /** Marks a host so that its next registration may bring a new key (the admin's explicit consent). */
     public boolean reset(String id, long now) {
-        return jdbc.update("update host set state = ?, reset_at = ? where id = ?", HostState.RESET, now, id) == 1;
+        boolean reset = jdbc.update("update host set state = ?, reset_at = ? where id = ?", HostState.RESET, now, id) == 1;
+        evict(id);
+        return reset;
     }
 
     public boolean isReset(String id) {

@@ -26,6 +26,7 @@ public final class Jdbc {
     private final DataSource dataSource;
     private final boolean postgres;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCompletion = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
@@ -49,6 +50,7 @@ public final class Jdbc {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             current.set(c);
+            afterCompletion.set(new ArrayList<>());
             try {
                 T result = work.run();
                 c.commit();
@@ -58,11 +60,40 @@ public final class Jdbc {
                 throw e instanceof RuntimeException re ? re : new StoreException((SQLException) e);
             } finally {
                 current.remove();
+                List<Runnable> hooks = afterCompletion.get();
+                afterCompletion.remove();
+                hooks.forEach(Runnable::run);
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /**
+     * Runs the action when the current transaction ends (commit or rollback), or now outside a transaction. Caches use
+     * it to drop entries again once a change is visible to other connections.
+     */
+    public void afterCompletion(Runnable action) {
+        List<Runnable> hooks = afterCompletion.get();
+        if (hooks == null) {
+            action.run();
+        } else {
+            hooks.add(action);
+        }
+    }
+
+    /** One statement, many parameter rows, sent together: one round trip on PostgreSQL. Returns the row counts. */
+    public int[] batch(String sql, List<Object[]> rows) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(ps, row);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
     }
 
     public int update(String sql, Object... params) {

@@ -48,7 +48,7 @@ class NodeViewTest {
             }
 
             NodeStatusBoard board = new NodeStatusBoard();
-            HealthMonitor health = new HealthMonitor(fleet, board);
+            HealthMonitor health = new HealthMonitor(fleet, board, ts.server.heartbeats());
             try (NodeView view = NodeView.start(client, false, fleet, board, health)) {
                 await(() -> board.get(ira.id()).map(n -> n.podCount() == 3).orElse(false));
                 NodeStatusBoard.NodeStatus iraNode = board.get(ira.id()).orElseThrow();

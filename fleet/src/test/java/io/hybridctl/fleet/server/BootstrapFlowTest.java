@@ -82,6 +82,44 @@ class BootstrapFlowTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFailingNodeadmDebugAfterBootstrapMakesTheHostDegraded(String db, @TempDir Path tmp) throws Exception {
+        try (TestServer ts = TestServer.start(tmp.resolve("server"), db); InProcessAgents agents = new InProcessAgents()) {
+            String token = ts.registrationToken(ts.poolA, 2, 3600, true);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("bad"), "edge-ntp", Duration.ofMillis(20), "debug");
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("good"), "edge-ok", Duration.ofMillis(20), null);
+            waitForHostState(ts, "edge-ntp", "READY");
+            JsonNode bad = waitForHost(ts, "edge-ntp", h -> h.path("health").asText().equals("DEGRADED"));
+            assertThat(bad.path("healthDetail").asText())
+                    .isEqualTo("nodeadm-debug: 1 of 13 validations failed: Validating NTP synchronization status (nodeadm exited 0)");
+            JsonNode events = ts.admin.get("/api/v1/events?kind=host.health");
+            assertThat(events).extracting(e -> e.path("message").asText()).contains("edge-ntp is DEGRADED (" + bad.path("healthDetail").asText() + ")");
+
+            waitForHostState(ts, "edge-ok", "READY");
+            Thread.sleep(1500); // a heartbeat period after READY: its debug check has run and passed
+            JsonNode good = waitForHost(ts, "edge-ok", h -> true);
+            assertThat(good.path("health").asText()).isEqualTo("HEALTHY");
+        }
+    }
+
+    static JsonNode waitForHost(TestServer ts, String hostname, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            for (JsonNode h : ts.admin.get("/api/v1/hosts")) {
+                if (h.path("hostname").asText().equals(hostname)) {
+                    last = h;
+                    if (condition.test(h)) {
+                        return h;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("host " + hostname + " did not reach the expected condition; last seen " + last);
+    }
+
     static JsonNode waitForHostState(TestServer ts, String hostname, String state) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode last = null;

@@ -48,29 +48,46 @@ class RegistrationTest {
             assertThat(json.readTree(again.body()).path("hostId").asText()).isEqualTo(hostId);
             assertThat(ts.admin.get("/api/v1/hosts")).hasSize(1);
 
-            String other = ts.registrationToken(ts.poolB, 5, 3600, false);
-            AgentIdentity imposter = AgentIdentity.openOrCreate(tmp.resolve("b"));
-            HttpResponse<String> refused = register(anon, ts, other, imposter);
-            assertThat(refused.statusCode()).isEqualTo(409);
-            assertThat(refused.body()).contains("key-mismatch").contains("reset");
-
-            ts.admin.post("/api/v1/hosts/" + hostId + "/reset", Map.of());
-            HttpResponse<String> reimaged = register(anon, ts, other, imposter);
-            assertThat(reimaged.statusCode()).as(reimaged.body()).isEqualTo(201);
-            assertThat(json.readTree(reimaged.body()).path("hostId").asText()).isEqualTo(hostId);
-            assertThat(ts.admin.get("/api/v1/hosts")).hasSize(1);
-
-            // The old key's certificate no longer opens the agent API.
+            // The original key's certificate works, so the server now holds this host in its identity cache.
             JsonNode firstBody = json.readTree(first.body());
-            try (HttpClient oldCert = HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(),
-                    original.privateKey(), Pem.certificate(firstBody.path("certificate").asText()))).build()) {
-                HttpResponse<String> hb = oldCert.send(HttpRequest.newBuilder(URI.create(ts.server.url() + "/api/v1/agent/heartbeat"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+            try (HttpClient oldCert = mtls(ts, original, firstBody.path("certificate").asText())) {
+                assertThat(heartbeat(ts, oldCert).statusCode()).isEqualTo(200);
+
+                String other = ts.registrationToken(ts.poolB, 5, 3600, false);
+                AgentIdentity imposter = AgentIdentity.openOrCreate(tmp.resolve("b"));
+                HttpResponse<String> refused = register(anon, ts, other, imposter);
+                assertThat(refused.statusCode()).isEqualTo(409);
+                assertThat(refused.body()).contains("key-mismatch").contains("reset");
+                assertThat(heartbeat(ts, oldCert).statusCode()).as("a refused registration changes nothing").isEqualTo(200);
+
+                ts.admin.post("/api/v1/hosts/" + hostId + "/reset", Map.of());
+                assertThat(heartbeat(ts, oldCert).statusCode()).as("a reset alone keeps the registered key").isEqualTo(200);
+                HttpResponse<String> reimaged = register(anon, ts, other, imposter);
+                assertThat(reimaged.statusCode()).as(reimaged.body()).isEqualTo(201);
+                assertThat(json.readTree(reimaged.body()).path("hostId").asText()).isEqualTo(hostId);
+                assertThat(ts.admin.get("/api/v1/hosts")).hasSize(1);
+
+                // The old key's certificate no longer opens the agent API, cached or not; the new one does.
+                HttpResponse<String> hb = heartbeat(ts, oldCert);
                 assertThat(hb.statusCode()).isEqualTo(401);
                 assertThat(hb.body()).contains("client-certificate-rejected");
+                try (HttpClient newCert = mtls(ts, imposter, json.readTree(reimaged.body()).path("certificate").asText())) {
+                    assertThat(heartbeat(ts, newCert).statusCode()).isEqualTo(200);
+                }
             }
         }
+    }
+
+    private static HttpClient mtls(TestServer ts, AgentIdentity id, String certificatePem) {
+        // A fresh connection per client: the server must judge the certificate, not a resumed session.
+        return HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(), id.privateKey(),
+                Pem.certificate(certificatePem))).build();
+    }
+
+    private static HttpResponse<String> heartbeat(TestServer ts, HttpClient client) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(ts.server.url() + "/api/v1/agent/heartbeat"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest
