@@ -147,6 +147,8 @@ public final class FlowAnalyzer {
     private final SourceAtoms atoms;
     private final Map<Key, List<Memo>> memo = new HashMap<>();
     private int stamp;
+    private long computed;
+    private long reused;
     private final IntSupplier stamps = () -> ++stamp;
     private final Map<Filter, FilterView> views = new java.util.IdentityHashMap<>();
     private final Map<FibEntry, Egress> egresses = new java.util.IdentityHashMap<>();
@@ -164,6 +166,15 @@ public final class FlowAnalyzer {
      */
     public void forget() {
         memo.clear();
+    }
+
+    /** How much work the analyser did: subtrees computed, and subtrees taken from the memo instead. */
+    public record Work(long computed, long reused) {
+    }
+
+    /** Work since this analyser was made (kept across {@link #forget}); lets tests check how work grows with size. */
+    public Work work() {
+        return new Work(computed, reused);
     }
 
     public DataPlane dataPlane() {
@@ -195,12 +206,14 @@ public final class FlowAnalyzer {
         if (known != null) {
             for (Memo m : known) {
                 if (m.holdsFor(ctx.src(), ctx.header(), stamps)) {
+                    reused++;
                     ctx.dependencies().parts.add(m);
                     return m.branches;
                 }
             }
         }
         Node n = dataPlane.network().node(node);
+        computed++;
         if (onPath[node]) {
             return List.of(Branch.end(n.name(), set, List.of(new Step.Looped()), Disposition.LOOP));
         }
