@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.openssl.PEMParser;
 
 import java.io.IOException;
@@ -136,6 +137,25 @@ public final class PkiDirectory {
         return run(ca, hosts, policy, true);
     }
 
+    /**
+     * Signs a node's own certificate signing request (the fleet server's bootstrap: the node keeps its key) and records
+     * the certificate in the ledger, so that status, revocation and the CRL know it. No node files are written here:
+     * key and certificate live on the node.
+     */
+    public X509CertificateHolder signNode(CertificateAuthority ca, PKCS10CertificationRequest csr, String host, Duration validity)
+            throws PkiException, IOException {
+        HostNames.require(host);
+        return locked(() -> {
+            requireSameCa(ca);
+            repair(ca);
+            Ledger ledger = ledgerStore.read();
+            X509CertificateHolder cert = ca.sign(csr, host, validity, clock, ledger::contains);
+            ledgerStore.write(ledger.with(LedgerEntry.signedForNode(host, cert.getSerialNumber(), cert.getNotBefore().toInstant(),
+                    cert.getNotAfter().toInstant(), clock.instant(), Fingerprints.sha256(cert))));
+            return cert;
+        });
+    }
+
     /** What {@link #revoke} did: the revoked serial and the new CRL's number. */
     public record Revoked(String host, BigInteger serial, long crlNumber, List<String> repairs) {
     }
@@ -176,6 +196,11 @@ public final class PkiDirectory {
                 for (HostStatus before : found) {
                     String host = before.host();
                     IssueOutcome.Action action = decide(before.state(), policy.force(), rotation);
+                    if (!policy.force() && start.latest(host).map(LedgerEntry::heldByNode).orElse(false)) {
+                        // The node holds its key (fleet bootstrap): a key made here would never reach it. The fleet's
+                        // rotate-credentials operation renews it from a new CSR; --force issues here anyway.
+                        action = IssueOutcome.Action.SKIPPED;
+                    }
                     if (action == IssueOutcome.Action.UNCHANGED || action == IssueOutcome.Action.SKIPPED) {
                         outcomes.add(new IssueOutcome(host, action, before, Optional.empty(), Optional.empty()));
                         continue;

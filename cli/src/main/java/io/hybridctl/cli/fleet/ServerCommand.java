@@ -46,11 +46,22 @@ public final class ServerCommand implements Callable<Integer> {
             description = "A running operation whose agent is silent this long is failed. Default: ${DEFAULT-VALUE}.")
     int lease;
 
+    @Option(names = "--pki-dir", paramLabel = "DIR",
+            description = "Issue IAM Roles Anywhere node certificates from this `hybridctl pki` CA (its ca.pem is the trust anchor) "
+                    + "instead of the server's own node CA. The key's passphrase comes from --pki-passphrase-file or HYBRIDCTL_PKI_PASSPHRASE.")
+    Path pkiDir;
+
+    @Option(names = "--pki-passphrase-file", paramLabel = "FILE", description = "File holding the pki CA key's passphrase.")
+    Path pkiPassphraseFile;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (pkiPassphraseFile != null && pkiDir == null) {
+            throw new UserError(2, "--pki-passphrase-file goes with --pki-dir");
+        }
         if (port < 0 || port > 65535 || heartbeat < 1 || lease < 3 * heartbeat) {
             throw new UserError(2, "--port must be 0..65535, --heartbeat-seconds >= 1, --lease-seconds >= 3 heartbeats");
         }
@@ -58,7 +69,8 @@ public final class ServerCommand implements Callable<Integer> {
         FleetServer server;
         try {
             server = FleetServer.start(new ServerOptions(dataDir, db, listen, port, hostnames,
-                    new Fleet.Timing(Duration.ofSeconds(heartbeat), Duration.ofSeconds(lease)), kubeconfig, 16));
+                    new Fleet.Timing(Duration.ofSeconds(heartbeat), Duration.ofSeconds(lease)), kubeconfig, 16,
+                    pkiDir == null ? null : new ServerOptions.PkiSource(pkiDir, pkiPassphraseFile)));
         } catch (IllegalArgumentException e) {
             throw new UserError(2, e.getMessage());
         } catch (RuntimeException e) {

@@ -89,4 +89,14 @@ class FleetCommandsTest {
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
+
+    @Test
+    void theServerRefusesAnUnusablePkiDirectoryWithExitTwoAndNoStackTrace(@TempDir Path tmp) {
+        Run orphan = cli("server", "--data-dir", tmp.resolve("d1").toString(), "--port", "0", "--pki-passphrase-file", tmp.resolve("p").toString());
+        assertThat(orphan.exit()).isEqualTo(2);
+        assertThat(orphan.err()).contains("--pki-passphrase-file goes with --pki-dir");
+        Run noCa = cli("server", "--data-dir", tmp.resolve("d2").toString(), "--port", "0", "--pki-dir", tmp.resolve("empty").toString());
+        assertThat(noCa.exit()).isEqualTo(2);
+        assertThat(noCa.err()).contains("--pki-dir").contains("hybridctl pki init").doesNotContain("\tat ");
+    }
 }

@@ -2,6 +2,10 @@ package io.hybridctl.fleet.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.bootstrap.LocalNodeCertificateIssuer;
+import io.hybridctl.fleet.bootstrap.NodeCertificateIssuer;
+import io.hybridctl.fleet.bootstrap.PkiNodeCertificateIssuer;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.Passphrase;
 import io.hybridctl.fleet.bootstrap.NodeConfigRenderer;
 import io.hybridctl.fleet.bootstrap.SpecNodeConfigRenderer;
 import io.hybridctl.fleet.bootstrap.YamlNodeConfigRenderer;
@@ -92,6 +96,25 @@ public final class FleetServer implements AutoCloseable {
         return start(opts, Clock.systemUTC(), new YamlNodeConfigRenderer());
     }
 
+    /**
+     * The pki directory's CA when one is given (one trust anchor for plan and fleet), else the server's own node CA.
+     *
+     * @throws IllegalArgumentException with a message for the operator when the pki CA cannot be opened
+     */
+    private static NodeCertificateIssuer nodeIssuer(ServerOptions opts, CertificateAuthority nodeCa, Clock clock) {
+        if (opts.pki() == null) {
+            return new LocalNodeCertificateIssuer(nodeCa);
+        }
+        try {
+            Optional<Passphrase> passphrase = opts.pki().passphraseFile() != null
+                    ? Optional.of(Passphrase.fromFile(opts.pki().passphraseFile()))
+                    : Passphrase.fromEnvironment(System.getenv(), Passphrase.DEFAULT_VARIABLE);
+            return PkiNodeCertificateIssuer.open(opts.pki().directory(), passphrase, clock);
+        } catch (PkiException e) {
+            throw new IllegalArgumentException("--pki-dir: " + e.getMessage(), e);
+        }
+    }
+
     public static FleetServer start(ServerOptions opts, Clock clock, NodeConfigRenderer renderer) throws IOException {
         Path dataDir = opts.dataDir().toAbsolutePath();
         if (!Files.isDirectory(dataDir)) {
@@ -114,7 +137,7 @@ public final class FleetServer implements AutoCloseable {
             firstToken = Optional.of(token);
         }
         NodeStatusBoard nodes = new NodeStatusBoard();
-        Operations operations = new Operations(fleet, renderer, new SpecNodeConfigRenderer(dataDir), new LocalNodeCertificateIssuer(nodeCa));
+        Operations operations = new Operations(fleet, renderer, new SpecNodeConfigRenderer(dataDir), nodeIssuer(opts, nodeCa, clock));
         Registrar registrar = new Registrar(fleet, agentCa, operations);
         HeartbeatWriter heartbeats = new HeartbeatWriter(fleet.hosts(), HeartbeatWriter.intervalFor(opts.timing().heartbeat()));
         heartbeats.start();

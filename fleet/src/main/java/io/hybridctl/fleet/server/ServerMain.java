@@ -27,7 +27,9 @@ public final class ServerMain {
                 a.getOrDefault("listen", "127.0.0.1"), Integer.parseInt(a.getOrDefault("port", "0")), List.of(),
                 new Fleet.Timing(Duration.ofSeconds(Long.parseLong(a.getOrDefault("heartbeat-seconds", "10"))),
                         Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-seconds", "120")))),
-                a.containsKey("kubeconfig") ? Path.of(a.get("kubeconfig")) : null, Integer.parseInt(a.getOrDefault("db-pool", "16")));
+                a.containsKey("kubeconfig") ? Path.of(a.get("kubeconfig")) : null, Integer.parseInt(a.getOrDefault("db-pool", "16")),
+                a.containsKey("pki-dir") ? new ServerOptions.PkiSource(Path.of(a.get("pki-dir")),
+                        a.containsKey("pki-passphrase-file") ? Path.of(a.get("pki-passphrase-file")) : null) : null);
         FleetServer server = FleetServer.start(o);
         server.initialAdminToken().ifPresent(t -> System.out.println("initial admin token (shown once): " + t));
         System.out.println("fleet server: " + server.url() + " ca-fingerprint " + server.caFingerprint());

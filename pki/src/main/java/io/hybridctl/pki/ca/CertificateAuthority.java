@@ -22,6 +22,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -30,6 +34,7 @@ import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,16 +132,50 @@ public final class CertificateAuthority {
     }
 
     /**
-     * A node certificate: CN and dNSName SAN = the node name (IAM Roles Anywhere's trust policy compares the CN with the
-     * role session name nodeadm sends), CA:false, keyUsage digitalSignature (critical), extendedKeyUsage clientAuth.
-     * {@code serialTaken} lets the caller rule out serials already in its ledger.
+     * A node certificate with a new key ({@link #nodeCertificate} has the profile). {@code serialTaken} lets the caller
+     * rule out serials already in its ledger.
      */
     public NodeCredentials issue(String hostName, KeyAlgorithm algorithm, Duration validity, Clock clock, Predicate<BigInteger> serialTaken) {
         String host = HostNames.require(hostName);
+        KeyPair pair = algorithm.generate(random);
+        X509CertificateHolder issued = nodeCertificate(host, pair.getPublic(), validity, clock, serialTaken);
+        return new NodeCredentials(host, issued, PemCodec.certificate(issued), PemCodec.privateKey(pair.getPrivate()));
+    }
+
+    /**
+     * A node certificate, with {@link #issue}'s profile, for a key the node made itself and never sends: the public key
+     * of its certificate signing request, whose signature must verify (proof that the requester holds the key). The
+     * CSR's subject is ignored; CN and SAN are the node name.
+     *
+     * @throws PkiException when the CSR cannot be read, its signature does not verify, or its key type is not accepted
+     */
+    public X509CertificateHolder sign(PKCS10CertificationRequest csr, String hostName, Duration validity, Clock clock,
+                                      Predicate<BigInteger> serialTaken) throws PkiException {
+        String host = HostNames.require(hostName);
+        PublicKey publicKey;
+        try {
+            JcaPKCS10CertificationRequest request = new JcaPKCS10CertificationRequest(csr).setProvider(Providers.BC);
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Providers.BC).build(request.getPublicKey()))) {
+                throw PkiException.badInput("the certificate signing request for '" + host + "' is not signed by its own key");
+            }
+            publicKey = request.getPublicKey();
+        } catch (GeneralSecurityException | OperatorCreationException | PKCSException e) {
+            throw PkiException.badInput("cannot read the certificate signing request for '" + host + "' (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!(publicKey.getAlgorithm().equals("EC") || publicKey.getAlgorithm().equals("RSA"))) {
+            throw PkiException.badInput("IAM Roles Anywhere accepts EC and RSA keys, not " + publicKey.getAlgorithm());
+        }
+        return nodeCertificate(host, publicKey, validity, clock, serialTaken);
+    }
+
+    /**
+     * CN and dNSName SAN = the node name (IAM Roles Anywhere's trust policy compares the CN with the role session name
+     * nodeadm sends), CA:false, keyUsage digitalSignature (critical), extendedKeyUsage clientAuth.
+     */
+    private X509CertificateHolder nodeCertificate(String host, PublicKey publicKey, Duration validity, Clock clock, Predicate<BigInteger> serialTaken) {
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("a certificate's validity must be positive, not " + validity);
         }
-        KeyPair pair = algorithm.generate(random);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = now.plus(validity);
         if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
@@ -148,15 +187,14 @@ public final class CertificateAuthority {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate.getSubject(), serial(random, serialTaken),
-                    Date.from(now.minus(CLOCK_SKEW)), Date.from(notAfter), subject, pair.getPublic())
+                    Date.from(now.minus(CLOCK_SKEW)), Date.from(notAfter), subject, publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate.getSubjectPublicKeyInfo()));
-            X509CertificateHolder issued = builder.build(signer(key));
-            return new NodeCredentials(host, issued, PemCodec.certificate(issued), PemCodec.privateKey(pair.getPrivate()));
+            return builder.build(signer(key));
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot build the node certificate", e);
         }

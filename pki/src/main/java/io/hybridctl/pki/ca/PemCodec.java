@@ -4,6 +4,7 @@ import io.hybridctl.pki.PkiException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -133,6 +134,19 @@ public final class PemCodec {
             blocks.add(new CertificateBlock(start, Optional.empty(), "the CERTIFICATE block has no END line"));
         }
         return blocks;
+    }
+
+    /** A PKCS#10 certificate signing request in PEM. */
+    public static PKCS10CertificationRequest readCsr(String text, String source) throws PkiException {
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            Object o = parser.readObject();
+            if (o instanceof PKCS10CertificationRequest csr) {
+                return csr;
+            }
+            throw PkiException.badInput(source + " is not a PEM certificate signing request (BEGIN CERTIFICATE REQUEST)");
+        } catch (IOException | RuntimeException e) {
+            throw PkiException.badInput(source + " is not a readable certificate signing request (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     public static X509CertificateHolder readCertificate(String text, String source) throws PkiException {

@@ -45,7 +45,11 @@ public final class CertificateInspector {
         Path certFile = layout.nodeCertificate(host);
         Path keyFile = layout.nodeKey(host);
         if (!Files.exists(certFile)) {
-            String why = ledger.latest(host).isPresent() ? certFile + " is gone (the ledger has a certificate for it)" : "no certificate issued yet";
+            Optional<LedgerEntry> latest = ledger.latest(host);
+            if (latest.isPresent() && latest.get().heldByNode()) {
+                return fromLedger(host, latest.get());
+            }
+            String why = latest.isPresent() ? certFile + " is gone (the ledger has a certificate for it)" : "no certificate issued yet";
             return status(host, CertificateState.MISSING, null, why, List.of());
         }
         X509CertificateHolder cert;
@@ -111,6 +115,23 @@ public final class CertificateInspector {
         } catch (IOException e) {
             return Optional.of("cannot read " + keyFile + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** A certificate the node holds (signed from its CSR by the fleet server): judged by what the ledger recorded. */
+    private HostStatus fromLedger(String host, LedgerEntry e) {
+        List<String> notes = List.of("key and certificate are on the node (signed from its CSR by the fleet server); checked from the ledger");
+        Optional<BigInteger> serial = Optional.of(e.serialNumber());
+        Optional<Instant> notAfter = Optional.of(e.notAfter());
+        if (e.revoked()) {
+            return new HostStatus(host, CertificateState.REVOKED, serial, notAfter, "revoked at " + e.revokedAt() + " (" + e.revocationReason() + ")", notes);
+        }
+        if (!now.isBefore(e.notAfter())) {
+            return new HostStatus(host, CertificateState.EXPIRED, serial, notAfter, "expired at " + e.notAfter(), notes);
+        }
+        if (!now.plus(rotateWithin).isBefore(e.notAfter())) {
+            return new HostStatus(host, CertificateState.ROTATE_SOON, serial, notAfter, "expires within " + rotateWithin.toDays() + " days", notes);
+        }
+        return new HostStatus(host, CertificateState.OK, serial, notAfter, "", notes);
     }
 
     private static HostStatus status(String host, CertificateState state, X509CertificateHolder cert, String detail, List<String> notes) {
