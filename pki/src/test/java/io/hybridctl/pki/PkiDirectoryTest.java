@@ -12,6 +12,8 @@ import io.hybridctl.pki.status.HostStatus;
 import io.hybridctl.pki.status.StatusReport;
 import io.hybridctl.pki.store.PkiLock;
 import io.hybridctl.spec.model.PkiLayout;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -286,5 +289,67 @@ class PkiDirectoryTest {
 
     private List<CertificateState> states(Duration window, String... hosts) throws PkiException {
         return dir.status(List.of(hosts), window).stream().map(HostStatus::state).toList();
+    }
+
+    // The fleet server's bootstrap path: the node makes its key and CSR (here with openssl, as a host would).
+
+    private Path csr(String subject) {
+        Path key = root.resolve("node.key");
+        Path csr = root.resolve("node.csr");
+        Openssl.Result r = Openssl.run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384", "-nodes",
+                "-keyout", key.toString(), "-subj", subject, "-out", csr.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        return csr;
+    }
+
+    @Test
+    void aNodesCsrIsSignedWithTheNodeProfileAndRecordedAsHeldByTheNode() throws Exception {
+        Path csrFile = csr("/CN=whatever-the-host-asked");
+        PKCS10CertificationRequest csr = PemCodec.readCsr(Files.readString(csrFile), csrFile.toString());
+
+        X509CertificateHolder cert = dir.signNode(ca, csr, "east-09", Duration.ofDays(90));
+
+        Path certFile = root.resolve("east-09.pem");
+        Files.writeString(certFile, PemCodec.certificate(cert));
+        assertThat(Openssl.run("verify", "-CAfile", layout.caCertificate().toString(), certFile.toString()).output()).contains(": OK");
+        String text = Openssl.run("x509", "-in", certFile.toString(), "-noout", "-text").output();
+        assertThat(text).contains("Subject: CN = east-09").contains("DNS:east-09").contains("TLS Web Client Authentication")
+                .contains("CA:FALSE").doesNotContain("whatever-the-host-asked");
+        // The certificate carries the node's own key.
+        String nodePub = Openssl.run("pkey", "-in", root.resolve("node.key").toString(), "-pubout").output();
+        String certPub = Openssl.run("x509", "-in", certFile.toString(), "-noout", "-pubkey").output();
+        assertThat(certPub).isEqualTo(nodePub);
+
+        LedgerEntry entry = dir.ledger().latest("east-09").orElseThrow();
+        assertThat(entry.heldByNode()).isTrue();
+        assertThat(entry.serialNumber()).isEqualTo(cert.getSerialNumber());
+        assertThat(layout.nodeKey("east-09")).doesNotExist();
+
+        HostStatus status = dir.status(List.of("east-09"), Duration.ofDays(30)).get(0);
+        assertThat(status.state()).isEqualTo(CertificateState.OK);
+        assertThat(status.notes()).anyMatch(n -> n.contains("on the node"));
+        clock.advance(Duration.ofDays(70));
+        assertThat(dir.status(List.of("east-09"), Duration.ofDays(30)).get(0).state()).isEqualTo(CertificateState.ROTATE_SOON);
+
+        // pki rotate cannot renew a key it does not have: it leaves the host to the fleet unless forced.
+        RunReport rotated = dir.rotate(ca, List.of("east-09"), IssuePolicy.defaults());
+        assertThat(rotated.outcomes().get(0).action()).isEqualTo(IssueOutcome.Action.SKIPPED);
+        assertThat(layout.nodeKey("east-09")).doesNotExist();
+    }
+
+    @Test
+    void aCsrNotSignedByItsOwnKeyIsRefused() throws Exception {
+        Path csrFile = csr("/CN=east-10");
+        String pem = Files.readString(csrFile);
+        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(body);
+        der[der.length - 5] ^= 0x5A; // inside the signature
+        PKCS10CertificationRequest tampered = new PKCS10CertificationRequest(der);
+
+        assertThatThrownBy(() -> dir.signNode(ca, tampered, "east-10", Duration.ofDays(90)))
+                .isInstanceOf(PkiException.class).hasMessageContaining("not signed by its own key");
+        assertThat(dir.ledger().latest("east-10")).isEmpty();
+        assertThatThrownBy(() -> PemCodec.readCsr("not a csr", "request")).isInstanceOf(PkiException.class)
+                .hasMessageContaining("certificate signing request");
     }
 }
