@@ -18,11 +18,10 @@ import io.hybridctl.netmodel.route.RouteProtocol;
 import io.hybridctl.netmodel.topology.Node;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 
 /**
  * Follows whole sets of destination addresses through the data plane at once: each forwarding table and filter cuts
@@ -36,97 +35,7 @@ import java.util.function.IntSupplier;
  */
 public final class FlowAnalyzer {
 
-    private record Context(Header header, Ipv4Address src, Dependencies dependencies) {
-    }
-
-    /** Requests and replies are kept apart: stateful filters see every reply differently from every request. */
-    private record Key(int node, PrefixSet destinations, boolean originated, boolean reply) {
-    }
-
-    /**
-     * A memoised result. Its dependencies are the views of the filters consulted at its own node plus those of the
-     * results it was built from; they are gathered into one list only when someone asks whether the result holds for
-     * another source, because most results (those keyed by a set only one source follows) are never asked.
-     */
-    private static final class Memo {
-        private static final FilterView[] NO_VIEWS = new FilterView[0];
-        private static final long[] NO_CLASSES = new long[0];
-        private final Ipv4Address src;
-        private final Header header;
-        private final List<FilterView> own;
-        private final List<Memo> parts;
-        private final List<Branch> branches;
-        private FilterView[] views;
-        private long[] classes;
-
-        Memo(Ipv4Address src, Header header, List<FilterView> own, List<Memo> parts, List<Branch> branches) {
-            this.src = src;
-            this.header = header;
-            this.own = own;
-            this.parts = parts;
-            this.branches = branches;
-        }
-
-        boolean holdsFor(Ipv4Address otherSource, Header otherHeader, IntSupplier stamps) {
-            gather(stamps);
-            for (int i = 0; i < views.length; i++) {
-                if (views[i].classOf(otherSource, otherHeader) != classes[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void gather(IntSupplier stamps) {
-            if (views != null) {
-                return;
-            }
-            if (own.isEmpty() && parts.size() <= 1) {
-                // Nothing consulted here: the one part's dependencies are this result's, and they held for this
-                // result's source (it was built from that part), so its classes are this source's classes too.
-                if (parts.isEmpty()) {
-                    views = NO_VIEWS;
-                    classes = NO_CLASSES;
-                } else {
-                    Memo only = parts.get(0);
-                    only.gather(stamps);
-                    views = only.views;
-                    classes = only.classes;
-                }
-                return;
-            }
-            FilterView.Consulted all = new FilterView.Consulted(stamps.getAsInt());
-            for (Memo m : parts) {
-                m.gather(stamps);
-            }
-            // After the parts: gathering a part takes stamps of its own.
-            for (FilterView v : own) {
-                all.add(v);
-            }
-            for (Memo m : parts) {
-                all.addAll(m.views);
-            }
-            views = all.toArray();
-            classes = new long[views.length];
-            for (int i = 0; i < views.length; i++) {
-                classes[i] = views[i].computeClassOf(src, header);
-            }
-        }
-    }
-
-    /** What one node's computation consulted: filter views at the node and the results it built on. */
-    private static final class Dependencies {
-        final List<FilterView> own = new ArrayList<>(2);
-        final List<Memo> parts = new ArrayList<>(2);
-
-        void consulted(FilterView v) {
-            for (FilterView known : own) {
-                if (known == v) {
-                    return;
-                }
-            }
-            own.add(v);
-        }
+    private record Context(Header header, Ipv4Address src, SubtreeMemo.Dependencies dependencies) {
     }
 
     /** Destinations still being processed at a node, with the steps they have taken there. */
@@ -145,13 +54,9 @@ public final class FlowAnalyzer {
 
     private final DataPlane dataPlane;
     private final SourceAtoms atoms;
-    private final Map<Key, List<Memo>> memo = new HashMap<>();
-    private int stamp;
-    private long computed;
-    private long reused;
-    private final IntSupplier stamps = () -> ++stamp;
-    private final Map<Filter, FilterView> views = new java.util.IdentityHashMap<>();
-    private final Map<FibEntry, Egress> egresses = new java.util.IdentityHashMap<>();
+    private final SubtreeMemo memo = new SubtreeMemo();
+    private final Map<Filter, FilterView> views = new IdentityHashMap<>();
+    private final Map<FibEntry, Egress> egresses = new IdentityHashMap<>();
     private final boolean[] onPath;
 
     public FlowAnalyzer(DataPlane dataPlane) {
@@ -174,7 +79,7 @@ public final class FlowAnalyzer {
 
     /** Work since this analyser was made (kept across {@link #forget}); lets tests check how work grows with size. */
     public Work work() {
-        return new Work(computed, reused);
+        return memo.work();
     }
 
     public DataPlane dataPlane() {
@@ -190,7 +95,7 @@ public final class FlowAnalyzer {
         List<Reachability.Root> roots = new ArrayList<>();
         for (AddressRange range : query.sources().ranges()) {
             for (AddressRange atomRange : atoms.split(range)) {
-                Context ctx = new Context(query.header(), atomRange.first(), new Dependencies());
+                Context ctx = new Context(query.header(), atomRange.first(), new SubtreeMemo.Dependencies());
                 List<Branch> branches = query.destinations().isEmpty() ? List.of()
                         : visit(ctx, source, query.destinations(), true);
                 roots.add(new Reachability.Root(atomRange, branches));
@@ -200,25 +105,17 @@ public final class FlowAnalyzer {
     }
 
     private List<Branch> visit(Context ctx, int node, PrefixSet set, boolean originated) {
-        Map<Key, List<Memo>> cache = memo;
-        Key key = new Key(node, set, originated, ctx.header().reply());
-        List<Memo> known = cache.get(key);
+        SubtreeMemo.Key key = new SubtreeMemo.Key(node, set, originated, ctx.header().reply());
+        List<Branch> known = memo.find(key, ctx.src(), ctx.header(), ctx.dependencies());
         if (known != null) {
-            for (Memo m : known) {
-                if (m.holdsFor(ctx.src(), ctx.header(), stamps)) {
-                    reused++;
-                    ctx.dependencies().parts.add(m);
-                    return m.branches;
-                }
-            }
+            return known;
         }
         Node n = dataPlane.network().node(node);
-        computed++;
         if (onPath[node]) {
             return List.of(Branch.end(n.name(), set, List.of(new Step.Looped()), Disposition.LOOP));
         }
         onPath[node] = true;
-        Context here = new Context(ctx.header(), ctx.src(), new Dependencies());
+        Context here = new Context(ctx.header(), ctx.src(), new SubtreeMemo.Dependencies());
         List<Branch> out = new ArrayList<>();
         List<Run> runs = List.of(new Run(set, List.of()));
         if (!originated) {
@@ -229,9 +126,7 @@ public final class FlowAnalyzer {
         }
         onPath[node] = false;
         List<Branch> result = List.copyOf(out);
-        Memo m = new Memo(ctx.src(), ctx.header(), here.dependencies().own, here.dependencies().parts, result);
-        cache.computeIfAbsent(key, k -> new ArrayList<>(1)).add(m);
-        ctx.dependencies().parts.add(m);
+        memo.store(key, ctx.src(), ctx.header(), here.dependencies(), result, ctx.dependencies());
         return result;
     }
 
