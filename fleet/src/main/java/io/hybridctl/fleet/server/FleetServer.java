@@ -246,6 +246,17 @@ public final class FleetServer implements AutoCloseable {
                 LOG.warn("sweep failed: {}", redactor.redact(String.valueOf(e)));
             }
         }, period, period, TimeUnit.SECONDS);
+        if (db.postgres()) {
+            // Other replicas may share the database: relay their events to this replica's live streams.
+            hub.relay();
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    hub.relay();
+                } catch (RuntimeException e) {
+                    LOG.warn("event relay failed: {}", redactor.redact(String.valueOf(e)));
+                }
+            }, 500, 500, TimeUnit.MILLISECONDS);
+        }
         LOG.info("fleet server listening on {} (database: {})", url.get(), db.postgres() ? "PostgreSQL" : "H2 in " + dataDir);
         return new FleetServer(db, app, sweeper, leader, agentCa, firstToken, fleet, operations, nodeView, heartbeats);
     }

@@ -38,6 +38,17 @@ public final class EventStore {
         return jdbc.query(sql.toString(), EventStore::event, params.toArray());
     }
 
+    /** Events with ids above `afterId`, oldest first (for relaying other replicas' events). */
+    public List<FleetEvent> after(long afterId, int limit) {
+        return jdbc.query("select * from fleet_event where id > ? order by id limit " + Math.max(1, Math.min(limit, 1000)),
+                EventStore::event, afterId);
+    }
+
+    /** The newest event id, 0 when there is none. */
+    public long latestId() {
+        return jdbc.one("select max(id) from fleet_event", rs -> rs.getLong(1)).orElse(0L);
+    }
+
     public List<FleetEvent> forHost(String hostId, int limit) {
         return jdbc.query("select * from fleet_event where host_id = ? order by id desc limit " + Math.max(1, Math.min(limit, 1000)),
                 EventStore::event, hostId);

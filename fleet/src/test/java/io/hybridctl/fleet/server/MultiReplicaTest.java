@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.TestDatabases;
 import io.hybridctl.fleet.agent.AgentIdentity;
+import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.security.Pem;
 import io.hybridctl.fleet.security.TlsContexts;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,32 @@ class MultiReplicaTest {
 
     private final ObjectMapper json = ApiJson.mapper();
     private static final Fleet.Timing TIMING = new Fleet.Timing(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    @Test
+    void eventsRecordedOnOneReplicaReachTheOthersLiveStreamsOnce(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(TestDatabases.pgAvailable(), "PostgreSQL not reachable; run .ci/setup.d/fleet.sh");
+        String db = TestDatabases.urlFor("postgresql");
+        try (TestServer a = TestServer.start(tmp.resolve("data"), db, TIMING);
+             FleetServer b = FleetServer.start(ServerOptions.loopback(tmp.resolve("data"), db).withTiming(TIMING))) {
+            List<FleetEvent> onA = new CopyOnWriteArrayList<>();
+            List<FleetEvent> onB = new CopyOnWriteArrayList<>();
+            a.server.fleet().hub().subscribe(null, onA::add);
+            b.fleet().hub().subscribe(a.poolA, onB::add);
+
+            FleetEvent fromA = a.server.fleet().hub().record(a.poolA, null, "test.relay", "recorded on A");
+            FleetEvent fromB = b.fleet().hub().record(a.poolA, null, "test.relay", "recorded on B");
+            b.fleet().hub().record(a.poolB, null, "test.relay", "another pool, recorded on B");
+
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline && (onB.size() < 2 || onA.size() < 3)) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1500); // three more relay rounds: nothing may come twice
+            assertThat(onB).extracting(FleetEvent::id).containsExactlyInAnyOrder(fromA.id(), fromB.id());
+            assertThat(onA).extracting(FleetEvent::message)
+                    .containsExactlyInAnyOrder("recorded on A", "recorded on B", "another pool, recorded on B");
+        }
+    }
 
     @Test
     void aKeyReplacedOnOneReplicaIsRefusedOnTheOther(@TempDir Path tmp) throws Exception {
