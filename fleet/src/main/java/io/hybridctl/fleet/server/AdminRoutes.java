@@ -166,7 +166,13 @@ final class AdminRoutes {
         });
         app.get("/api/v1/events", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, fleet.events().recent(ctx.queryParam("pool"), ctx.queryParam("kind"), longParam(ctx, "after", 0), 200));
+            int limit = limitParam(ctx);
+            List<FleetEvent> page = fleet.events().page(ctx.queryParam("pool"), ctx.queryParam("kind"), longParam(ctx, "after", 0),
+                    longParam(ctx, "before", Long.MAX_VALUE), limit);
+            if (page.size() == limit) {
+                nextPage(ctx, page.get(page.size() - 1).id(), limit);
+            }
+            ok(ctx, page);
         });
         app.post("/api/v1/api-tokens", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
@@ -185,7 +191,12 @@ final class AdminRoutes {
         });
         app.get("/api/v1/audit", ctx -> {
             auth.admin(ctx, Role.ADMIN);
-            ok(ctx, fleet.events().auditLog(200));
+            int limit = limitParam(ctx);
+            List<Map<String, Object>> page = fleet.events().auditLog(longParam(ctx, "before", Long.MAX_VALUE), limit);
+            if (page.size() == limit) {
+                nextPage(ctx, (Long) page.get(page.size() - 1).get("id"), limit);
+            }
+            ok(ctx, page);
         });
     }
 
@@ -215,6 +226,28 @@ final class AdminRoutes {
 
     private Operation operation(Context ctx) {
         return fleet.operations().byId(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("operation " + ctx.pathParam("id")));
+    }
+
+    /** ?limit= for paged lists: 1 to 1000, default 200. */
+    static int limitParam(Context ctx) {
+        long limit = longParam(ctx, "limit", 200);
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("query parameter 'limit' must be between 1 and 1000");
+        }
+        return (int) limit;
+    }
+
+    /** RFC 8288 link to the next (older) page: the same query with before= the last id of this one. */
+    static void nextPage(Context ctx, long lastId, int limit) {
+        StringBuilder q = new StringBuilder();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (!k.equals("before") && !k.equals("limit") && !v.isEmpty()) {
+                q.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLEncoder.encode(v.get(0), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        q.append("before=").append(lastId).append("&limit=").append(limit);
+        ctx.header("Link", "<" + ctx.path() + "?" + q + ">; rel=\"next\"");
     }
 
     static long longParam(Context ctx, String name, long dflt) {

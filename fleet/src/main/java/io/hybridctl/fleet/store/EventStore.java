@@ -23,9 +23,14 @@ public final class EventStore {
 
     /** Newest first; poolId and kind are optional filters. */
     public List<FleetEvent> recent(String poolId, String kind, long afterId, int limit) {
+        return page(poolId, kind, afterId, Long.MAX_VALUE, limit);
+    }
+
+    /** Newest first, ids strictly between afterId and beforeId (keyset paging: the next page is before the last id). */
+    public List<FleetEvent> page(String poolId, String kind, long afterId, long beforeId, int limit) {
         int lim = Math.max(1, Math.min(limit, 1000));
-        StringBuilder sql = new StringBuilder("select * from fleet_event where id > ?");
-        List<Object> params = new java.util.ArrayList<>(List.of(afterId));
+        StringBuilder sql = new StringBuilder("select * from fleet_event where id > ? and id < ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(afterId, beforeId));
         if (poolId != null) {
             sql.append(" and pool_id = ?");
             params.add(poolId);
@@ -60,9 +65,14 @@ public final class EventStore {
     }
 
     public List<Map<String, Object>> auditLog(int limit) {
-        return jdbc.query("select * from audit_log order by id desc limit " + Math.max(1, Math.min(limit, 1000)),
+        return auditLog(Long.MAX_VALUE, limit);
+    }
+
+    /** Newest first, ids below beforeId (keyset paging). */
+    public List<Map<String, Object>> auditLog(long beforeId, int limit) {
+        return jdbc.query("select * from audit_log where id < ? order by id desc limit " + Math.max(1, Math.min(limit, 1000)),
                 rs -> Map.of("id", rs.getLong("id"), "at", rs.getLong("at"), "actor", rs.getString("actor"),
-                        "action", rs.getString("action"), "target", rs.getString("target"), "detail", rs.getString("detail")));
+                        "action", rs.getString("action"), "target", rs.getString("target"), "detail", rs.getString("detail")), beforeId);
     }
 
     private static FleetEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
