@@ -25,8 +25,13 @@ public final class Versions {
         return parts.length >= 2 ? parts[0] + "." + parts[1] : version;
     }
 
+    /** The leading digits of a version part ("3-rc1" -> 3), at most 12 of them; 0 when there are none. */
     private static long parse(String s) {
-        String digits = s.replaceAll("\\D.*$", "");
-        return digits.isEmpty() ? 0 : Long.parseLong(digits.length() > 12 ? digits.substring(0, 12) : digits);
+        // A loop, not a regex: every host's OS version is compared, and compiling a pattern each time showed up.
+        long value = 0;
+        for (int i = 0; i < s.length() && i < 12 && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
     }
 }

@@ -66,7 +66,8 @@ public final class SpecLoader {
     }
 
     public LoadResult load(String name, byte[] content, Path baseDir) {
-        SourceMap sources = new SourceMap(name);
+        // About one located path per 16 bytes of YAML: sized up front, the map is not rehashed as it grows.
+        SourceMap sources = new SourceMap(name, content.length / 16);
         YamlTreeReader.Result tree;
         try {
             tree = new YamlTreeReader(limits).read(name, content);

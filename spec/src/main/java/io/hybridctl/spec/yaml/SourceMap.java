@@ -12,10 +12,16 @@ import java.util.Map;
 public final class SourceMap {
 
     private final String file;
-    private final Map<String, Location> locations = new HashMap<>();
+    private final Map<String, Location> locations;
 
     public SourceMap(String file) {
+        this(file, 16);
+    }
+
+    /** @param expectedPaths how many paths the spec will locate (a hint) */
+    public SourceMap(String file, int expectedPaths) {
         this.file = file;
+        this.locations = HashMap.newHashMap(Math.max(16, expectedPaths));
     }
 
     public String file() {
