@@ -64,7 +64,7 @@ public final class Verifier {
     }
 
     /** The model and analyser a run used, for tracing single flows afterwards, and how long each phase took. */
-    public record Run(VerifyReport report, HybridModel model, FlowRunner runner, FlowAnalyzer analyzer, Map<String, PhaseTime> phases) {
+    public record Run(VerifyReport report, HybridModel model, FlowAnalyzer analyzer, Map<String, PhaseTime> phases) {
     }
 
     /** Wall time and this thread's CPU time of one phase (CPU time stays meaningful on a busy machine). */
@@ -152,7 +152,7 @@ public final class Verifier {
             phases.record("  flow " + entries.get(i).definition().name(), new PhaseTime(timed.get(i).wallMillis(), timed.get(i).cpuMillis()));
         }
         VerifyReport report = new VerifyReport(spec.name(), spec.hostCount(), spec.sites().size(), notes, differences, results);
-        return new Run(report, model, runner, analyzer, java.util.Collections.unmodifiableMap(phases.times));
+        return new Run(report, model, analyzer, java.util.Collections.unmodifiableMap(phases.times));
     }
 
     private record Allocated(HybridCluster spec, Allocations allocations) {

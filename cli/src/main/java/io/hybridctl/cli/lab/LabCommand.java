@@ -52,14 +52,10 @@ public final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             return options.guard(() -> {
-                LabDesign design = options.design();
-                Lab lab = options.lab();
-                PrintWriter out = options.out();
-                out.println("lab " + design.name() + ": " + summary(design.topology()));
-                Thread hook = options.cleanupOnInterrupt(lab, design.name());
-                Lab.UpReport report = lab.up(design, force, options.progress());
-                Runtime.getRuntime().removeShutdownHook(hook);
-                out.printf(Locale.ROOT, "lab %s is up (BGP converged in %.2f s). Next: hybridctl lab test -f %s%n", design.name(),
+                Starting s = Starting.announce(options);
+                Lab.UpReport report = s.lab().up(s.design(), force, options.progress());
+                Runtime.getRuntime().removeShutdownHook(s.hook());
+                s.out().printf(Locale.ROOT, "lab %s is up (BGP converged in %.2f s). Next: hybridctl lab test -f %s%n", s.design().name(),
                         report.convergence().millis() / 1000.0, options.file);
                 return 0;
             });
@@ -189,24 +185,31 @@ public final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             return options.guard(() -> {
-                LabDesign design = options.design();
-                Lab lab = options.lab();
-                PrintWriter out = options.out();
-                out.println("lab " + design.name() + ": " + summary(design.topology()));
-                Thread hook = options.cleanupOnInterrupt(lab, design.name());
+                Starting s = Starting.announce(options);
                 long start = System.nanoTime();
                 try {
-                    Lab.UpReport up = lab.up(design, force, options.progress());
-                    out.printf(Locale.ROOT, "BGP converged %.2f s after the daemons started%n", up.convergence().millis() / 1000.0);
-                    LabTestReport report = new LabTester(lab, lab.catalogue()).testWhenConverged(design);
-                    report.print(out);
+                    Lab.UpReport up = s.lab().up(s.design(), force, options.progress());
+                    s.out().printf(Locale.ROOT, "BGP converged %.2f s after the daemons started%n", up.convergence().millis() / 1000.0);
+                    LabTestReport report = new LabTester(s.lab(), s.lab().catalogue()).testWhenConverged(s.design());
+                    report.print(s.out());
                     return report.passed() ? 0 : 1;
                 } finally {
-                    lab.down(design.name());
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                    out.printf(Locale.ROOT, "lab run took %.2f s%n", (System.nanoTime() - start) / 1e9);
+                    s.lab().down(s.design().name());
+                    Runtime.getRuntime().removeShutdownHook(s.hook());
+                    s.out().printf(Locale.ROOT, "lab run took %.2f s%n", (System.nanoTime() - start) / 1e9);
                 }
             });
+        }
+    }
+
+    /** How `up` and `run` begin: the design and the lab, a summary line, and a hook that removes the lab on Ctrl-C. */
+    private record Starting(LabDesign design, Lab lab, PrintWriter out, Thread hook) {
+        static Starting announce(LabOptions options) {
+            LabDesign design = options.design();
+            Lab lab = options.lab();
+            PrintWriter out = options.out();
+            out.println("lab " + design.name() + ": " + summary(design.topology()));
+            return new Starting(design, lab, out, options.cleanupOnInterrupt(lab, design.name()));
         }
     }
 

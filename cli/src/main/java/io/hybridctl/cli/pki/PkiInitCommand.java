@@ -75,7 +75,7 @@ final class PkiInitCommand implements Callable<Integer> {
             throw new UserError(2, "--unencrypted-key and --passphrase-file contradict each other; choose one");
         }
         PkiTarget.Resolved resolved = target.resolve(err, true);
-        PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
+        PkiDirectory directory = resolved.directory();
         Optional<Passphrase> secret = PkiErrors.guard(passphrase::passphrase);
         Optional<Passphrase> protection = unencrypted ? Optional.empty() : Optional.of(secret.orElseThrow(() -> new UserError(2,
                 "the CA key is stored encrypted: set " + passphrase.variable + " or pass --passphrase-file FILE (or choose --unencrypted-key)")));

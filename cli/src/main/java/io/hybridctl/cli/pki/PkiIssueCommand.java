@@ -5,7 +5,6 @@ import io.hybridctl.pki.IssueOutcome;
 import io.hybridctl.pki.IssuePolicy;
 import io.hybridctl.pki.PkiDirectory;
 import io.hybridctl.pki.RunReport;
-import io.hybridctl.pki.ca.CertificateAuthority;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,9 +49,9 @@ final class PkiIssueCommand implements Callable<Integer> {
         PkiTarget.Resolved resolved = target.resolve(spec.commandLine().getErr());
         List<String> chosen = HostSelection.choose(resolved, hosts, all);
         IssuePolicy policy = certificates.policy(force);
-        PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
+        PkiDirectory directory = resolved.directory();
         RunReport report = PkiErrors.guard(() -> directory.issue(
-                CertificateAuthority.open(resolved.layout(), passphrase.passphrase()), chosen, policy));
+                resolved.ca(passphrase), chosen, policy));
         report.repairs().forEach(r -> out.println("repaired: " + r));
         for (IssueOutcome o : report.outcomes()) {
             switch (o.action()) {

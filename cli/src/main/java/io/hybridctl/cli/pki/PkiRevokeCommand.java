@@ -1,7 +1,6 @@
 package io.hybridctl.cli.pki;
 
 import io.hybridctl.pki.PkiDirectory;
-import io.hybridctl.pki.ca.CertificateAuthority;
 import io.hybridctl.pki.ca.RevocationReason;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -43,9 +41,9 @@ final class PkiRevokeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PkiTarget.Resolved resolved = target.resolve(spec.commandLine().getErr());
-        PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
+        PkiDirectory directory = resolved.directory();
         PkiDirectory.Revoked revoked = PkiErrors.guard(() -> directory.revoke(
-                CertificateAuthority.open(resolved.layout(), passphrase.passphrase()), host, RevocationReason.parse(reason), crlValidity));
+                resolved.ca(passphrase), host, RevocationReason.parse(reason), crlValidity));
         revoked.repairs().forEach(r -> out.println("repaired: " + r));
         String crl = resolved.layout().crl().toString();
         out.println(host + ": revoked serial " + revoked.serial().toString(16) + "; wrote " + crl + " (CRL number " + revoked.crlNumber() + ")");

@@ -5,7 +5,6 @@ import io.hybridctl.pki.IssueOutcome;
 import io.hybridctl.pki.IssuePolicy;
 import io.hybridctl.pki.PkiDirectory;
 import io.hybridctl.pki.RunReport;
-import io.hybridctl.pki.ca.CertificateAuthority;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,12 +41,12 @@ final class PkiRotateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PkiTarget.Resolved resolved = target.resolve(spec.commandLine().getErr());
-        PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
+        PkiDirectory directory = resolved.directory();
         List<String> chosen = !hosts.isEmpty() ? hosts
                 : resolved.spec().isPresent() ? resolved.hostNames() : PkiErrors.guard(directory::knownHosts);
         IssuePolicy policy = certificates.policy(false);
         RunReport report = PkiErrors.guard(() -> directory.rotate(
-                CertificateAuthority.open(resolved.layout(), passphrase.passphrase()), chosen, policy));
+                resolved.ca(passphrase), chosen, policy));
         report.repairs().forEach(r -> out.println("repaired: " + r));
         boolean stuck = false;
         int renewed = 0;

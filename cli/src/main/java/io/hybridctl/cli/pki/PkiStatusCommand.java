@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class PkiStatusCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown output format '" + output + "'; use text or json");
         }
         PkiTarget.Resolved resolved = target.resolve(spec.commandLine().getErr());
-        PkiDirectory directory = new PkiDirectory(resolved.layout(), Clock.systemUTC());
+        PkiDirectory directory = resolved.directory();
         Instant now = Instant.now();
         List<String> chosen = !hosts.isEmpty() ? hosts
                 : resolved.spec().isPresent() ? resolved.hostNames() : PkiErrors.guard(directory::knownHosts);

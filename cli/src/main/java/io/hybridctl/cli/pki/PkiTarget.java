@@ -1,6 +1,9 @@
 package io.hybridctl.cli.pki;
 
 import io.hybridctl.cli.UserError;
+import io.hybridctl.pki.PkiDirectory;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.CertificateAuthority;
 import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Report;
 import io.hybridctl.spec.diag.format.TextFormat;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +34,15 @@ final class PkiTarget {
     Path dir;
 
     record Resolved(PkiLayout layout, Optional<HybridCluster> spec) {
+
+        PkiDirectory directory() {
+            return new PkiDirectory(layout, Clock.systemUTC());
+        }
+
+        /** The directory's CA, its key opened with the passphrase the options name. */
+        CertificateAuthority ca(PassphraseOptions passphrase) throws PkiException {
+            return CertificateAuthority.open(layout, passphrase.passphrase());
+        }
 
         List<String> hostNames() {
             return spec.map(s -> s.hosts().map(Host::name).toList()).orElse(List.of());

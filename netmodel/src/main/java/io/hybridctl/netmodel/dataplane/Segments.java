@@ -58,15 +58,6 @@ public final class Segments {
         return trie == null ? Optional.empty() : trie.longestMatch(address).map(PrefixTrie.Entry::value);
     }
 
-    /** Runs of [first, last] by the node that answers for them on the segment (null: nobody). */
-    public List<Piece<Attachment>> partition(String segment, long first, long last) {
-        PrefixTrie<Attachment> trie = owners.get(segment);
-        if (trie == null) {
-            return List.of(new Piece<>(first, last, null));
-        }
-        return TriePartition.of(trie, first, last);
-    }
-
     /** Who answers where on the segment, as sorted runs over the address space; computed once per segment. */
     public RegionIndex<Attachment> index(String segment) {
         return indexes.computeIfAbsent(segment, s -> {

@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Runs catalogue entries against a model. Sources are grouped into classes that forward alike (two members of each
+ * Traces catalogue entries against a model, one direction of one leg at a time ({@link CatalogueRun} schedules them
+ * and {@link #assemble} puts an entry's results together). Sources are grouped into classes that forward alike (two members of each
  * class are traced, so each one's own addresses are still covered as destinations); each traced source follows the
  * whole destination set at once; replies are traced the same way from the destinations back.
  */
@@ -55,28 +56,12 @@ public final class FlowRunner {
         this.explainer = new Explainer(model, analyzer.dataPlane(), labels);
     }
 
-    public Labels labels() {
-        return labels;
-    }
-
     /** One direction of one leg of an entry: the unit of work, so that one large flow can be spread over workers. */
     public record Direction(int leg, boolean reply) {
     }
 
     /** The findings of one direction, and how many source groups it traced. */
     public record Traced(List<Finding> findings, int groups) {
-    }
-
-    public FlowResult run(CatalogueEntry entry, VerifyOptions options) {
-        Applicability a = entry.legs().apply(model, options);
-        List<Traced> traced = new ArrayList<>();
-        if (a instanceof Applicability.Applies applies) {
-            for (Direction d : directions(entry, applies)) {
-                traced.add(trace(entry, applies, d));
-            }
-        }
-        analyzer.forget();
-        return assemble(entry, a, traced);
     }
 
     /** The directions to trace, in report order: each leg's request, then its reply when the flow must work. */
