@@ -54,7 +54,7 @@ public final class ProvenanceLocator {
                 l.at(p, "connections {")));
         List<LoadBalancerPool> lbs = map(intent.loadBalancerPools(), (pool, p) -> new LoadBalancerPool(pool.site(), pool.name(),
                 pool.type(), pool.ranges(), pool.advertisement(), l.at(p, "name: " + pool.name())));
-        return new NetworkIntent(intent.cluster(), intent.vpcCidrs(), intent.serviceCidr(), intent.remoteNodeNetworks(),
+        return new NetworkIntent(intent.cluster(), intent.vpcCidrs(), intent.routeTables(), intent.serviceCidr(), intent.remoteNodeNetworks(),
                 intent.remotePodNetworks(), intent.podsRoutable(), intent.allocations(), routes, sg, fw, routers, ipsec,
                 intent.bgpSpeakers(), lbs, intent.masquerades());
     }

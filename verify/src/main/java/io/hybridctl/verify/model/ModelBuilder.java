@@ -27,7 +27,6 @@ import io.hybridctl.plan.intent.RouterConfig;
 import io.hybridctl.plan.intent.SecurityGroupRule;
 import io.hybridctl.plan.intent.VpcRoute;
 import io.hybridctl.plan.intent.Direction;
-import io.hybridctl.plan.intent.Intents;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
@@ -87,10 +86,10 @@ public final class ModelBuilder {
                 .iface(new Interface("core", AddressPlan.at(core, 200), core, "vpc-core"))
                 .iface(new Interface("gateway", AddressPlan.at(vpcLink, 1), vpcLink, "vpc-gateway"));
         gw.iface(new Interface("vpc", AddressPlan.at(vpcLink, 2), vpcLink, "vpc-gateway"));
-        for (Prefix cidr : spec.vpc().cidrs()) {
+        for (Prefix cidr : intent.vpcCidrs()) {
             gw.route(Route.out(cidr, "vpc", Provenance.assumed("the gateway's route table sends the VPC CIDR to the VPC attachment")));
         }
-        List<String> tables = Intents.routeTables(spec.vpc());
+        List<String> tables = intent.routeTables();
         if (tables.isEmpty()) {
             tables = List.of("main");
         }
@@ -106,7 +105,7 @@ public final class ModelBuilder {
                     .iface(new Interface("subnet", AddressPlan.at(subnet, 1), subnet, segment))
                     .iface(new Interface("core", AddressPlan.at(core, 1 + i), core, "vpc-core"))
                     .iface(new Interface("gateway", AddressPlan.at(link, 1), link, "rtb-gateway-" + i));
-            for (Prefix cidr : spec.vpc().cidrs()) {
+            for (Prefix cidr : intent.vpcCidrs()) {
                 rtb.route(Route.toGateway(cidr, AddressPlan.at(core, 200), Provenance.assumed("the VPC's local route")));
             }
             for (VpcRoute r : intent.vpcRoutes()) {
@@ -145,7 +144,7 @@ public final class ModelBuilder {
     /** The additional cluster security group: plan's rules, plus the cluster's own VPC (EKS lets its nodes in). */
     private static Filter securityGroup(HybridCluster spec, NetworkIntent intent, Direction direction) {
         List<Rule> rules = new ArrayList<>();
-        PrefixSet vpc = PrefixSet.ofPrefixes(spec.vpc().cidrs());
+        PrefixSet vpc = PrefixSet.ofPrefixes(intent.vpcCidrs());
         for (SecurityGroupRule r : intent.securityGroupRules()) {
             if (r.direction() != direction) {
                 continue;
@@ -196,7 +195,7 @@ public final class ModelBuilder {
         int s = site.index();
         boolean vpn = site.connection().type() == Site.ConnectionType.VPN;
         List<Prefix> siteNets = new ArrayList<>(site.nodeNetworks());
-        if (spec.cni().podsRoutable()) {
+        if (intent.podsRoutable()) {
             siteNets.addAll(site.podNetworks());
         }
         List<Prefix> lbPrefixes = new ArrayList<>();
@@ -269,7 +268,7 @@ public final class ModelBuilder {
                 }
             }
         } else {
-            for (Prefix cidr : config.map(RouterConfig::upstreamCidrs).orElse(spec.vpc().cidrs())) {
+            for (Prefix cidr : config.map(RouterConfig::upstreamCidrs).orElse(intent.vpcCidrs())) {
                 r.route(Route.out(cidr, "uplink", config.isPresent() ? Provenance.spec(site.path() + ".router")
                         : Provenance.assumed("the site router sends the VPC to the connection")));
             }
