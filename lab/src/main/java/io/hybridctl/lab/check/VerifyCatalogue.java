@@ -7,7 +7,7 @@ import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
-import io.hybridctl.netmodel.Protocol;
+import io.hybridctl.net.Protocol;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.flow.FlowAnalyzer;
 import io.hybridctl.netmodel.flow.Outcome;

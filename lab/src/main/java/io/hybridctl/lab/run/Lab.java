@@ -1,5 +1,6 @@
 package io.hybridctl.lab.run;
 
+import io.hybridctl.net.Protocol;
 import io.hybridctl.lab.check.FlowCatalogue;
 import io.hybridctl.lab.check.LabFlow;
 import io.hybridctl.lab.daemon.CiliumBgpSessions;
@@ -265,7 +266,7 @@ public final class Lab {
             if (flow.transport() == ProbeClient.Transport.CONNECT) {
                 continue;
             }
-            Service.Protocol protocol = flow.transport() == ProbeClient.Transport.UDP ? Service.Protocol.UDP : Service.Protocol.TCP;
+            Protocol protocol = flow.transport() == ProbeClient.Transport.UDP ? Protocol.UDP : Protocol.TCP;
             design.topology().namespaceOf(flow.destination()).ifPresent(ns -> {
                 List<Service> list = services.computeIfAbsent(ns, k -> new ArrayList<>());
                 boolean listening = list.stream().anyMatch(s -> s.port() == flow.port() && s.protocols().contains(protocol));

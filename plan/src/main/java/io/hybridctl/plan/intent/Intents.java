@@ -1,5 +1,7 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Protocol;
 import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.plan.ArtifactPaths;

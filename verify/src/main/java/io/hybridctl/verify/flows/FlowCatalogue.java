@@ -3,7 +3,7 @@ package io.hybridctl.verify.flows;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
-import io.hybridctl.netmodel.Protocol;
+import io.hybridctl.net.Protocol;
 import io.hybridctl.plan.intent.Intents;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.verify.model.HybridModel;

@@ -3,8 +3,8 @@ package io.hybridctl.verify.model;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
-import io.hybridctl.netmodel.PortRange;
-import io.hybridctl.netmodel.Protocol;
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Protocol;
 import io.hybridctl.netmodel.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.bgp.BgpNeighbor;
@@ -150,8 +150,8 @@ public final class ModelBuilder {
                 continue;
             }
             PrefixSet peer = PrefixSet.of(r.cidr());
-            Protocol protocol = protocol(r.protocol());
-            PortRange ports = new PortRange(r.ports().from(), r.ports().to());
+            Protocol protocol = r.protocol();
+            PortRange ports = r.ports();
             String name = direction.name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " " + r.cidr();
             rules.add(direction == Direction.INBOUND
                     ? Rule.permit(name, peer, null, protocol, ports, Provenances.of(r.provenance()))
@@ -163,14 +163,6 @@ public final class ModelBuilder {
         String artifact = spec.vpc() instanceof Vpc.NewVpc ? "cloudformation/new-vpc.yaml" : "cloudformation/existing-vpc.yaml";
         return new Filter("cluster-sg-" + direction.name().toLowerCase(java.util.Locale.ROOT), FilterKind.SECURITY_GROUP, rules, Action.DENY,
                 Provenance.artifact("spec.sites[*] -> " + artifact, 0));
-    }
-
-    static Protocol protocol(io.hybridctl.plan.intent.Protocol p) {
-        return switch (p) {
-            case TCP -> Protocol.TCP;
-            case UDP -> Protocol.UDP;
-            case ICMP -> Protocol.ICMP;
-        };
     }
 
     /** plan's per-site parts, indexed once so that building stays linear in sites and hosts. */
@@ -367,8 +359,8 @@ public final class ModelBuilder {
             if (!(r.source() instanceof Peer.Cidrs src) || !(r.destination() instanceof Peer.Cidrs dst)) {
                 continue;
             }
-            Protocol protocol = protocol(r.protocol());
-            PortRange ports = protocol == Protocol.ICMP ? PortRange.ALL : new PortRange(r.ports().from(), r.ports().to());
+            Protocol protocol = r.protocol();
+            PortRange ports = protocol == Protocol.ICMP ? PortRange.ALL : r.ports();
             String name = r.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " "
                     + src.label() + " -> " + dst.label();
             out.add(Rule.permit(name, PrefixSet.ofPrefixes(src.prefixes()), PrefixSet.ofPrefixes(dst.prefixes()), protocol, ports,

@@ -3,7 +3,7 @@ package io.hybridctl.verify.observed;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
-import io.hybridctl.netmodel.PortRange;
+import io.hybridctl.net.PortRange;
 import io.hybridctl.netmodel.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.bgp.BgpNeighbor;
