@@ -1,7 +1,7 @@
 package io.hybridctl.lab.run;
 
 import io.hybridctl.net.Protocol;
-import io.hybridctl.lab.check.FlowCatalogue;
+import io.hybridctl.lab.check.LabFlows;
 import io.hybridctl.lab.check.LabFlow;
 import io.hybridctl.lab.daemon.CiliumBgpSessions;
 import io.hybridctl.lab.daemon.CloudRules;
@@ -47,16 +47,16 @@ public final class Lab {
     private final Path stateRoot;
     private final Preflight preflight;
     private final RouterArtifacts artifacts;
-    private final FlowCatalogue catalogue;
+    private final LabFlows catalogue;
 
-    public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, FlowCatalogue catalogue) {
+    public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, LabFlows catalogue) {
         this.stateRoot = stateRoot;
         this.preflight = preflight;
         this.artifacts = artifacts;
         this.catalogue = catalogue;
     }
 
-    public FlowCatalogue catalogue() {
+    public LabFlows catalogue() {
         return catalogue;
     }
 

@@ -6,32 +6,26 @@ import io.hybridctl.lab.topology.LabTopology;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
-import io.hybridctl.netmodel.Header;
 import io.hybridctl.net.Protocol;
-import io.hybridctl.netmodel.dataplane.DataPlane;
-import io.hybridctl.netmodel.flow.FlowAnalyzer;
-import io.hybridctl.netmodel.flow.Outcome;
-import io.hybridctl.netmodel.flow.Query;
-import io.hybridctl.netmodel.flow.Reachability;
-import io.hybridctl.verify.flows.Applicability;
-import io.hybridctl.verify.flows.CatalogueEntry;
 import io.hybridctl.verify.flows.Endpoint;
-import io.hybridctl.verify.flows.FlowCatalogue;
-import io.hybridctl.verify.flows.Leg;
-import io.hybridctl.verify.flows.VerifyOptions;
-import io.hybridctl.verify.model.HybridModel;
+import io.hybridctl.verify.verdict.RequiredFlow;
+import io.hybridctl.verify.verdict.RequiredLeg;
+import io.hybridctl.verify.verdict.Verdict;
+import io.hybridctl.verify.verdict.Verdicts;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * verify's flow catalogue made concrete in the lab: every leg of every applicable entry becomes one probe per
- * source and destination endpoint, and its expected verdict is what verify's model answers for exactly that
- * source address, destination address and header (and the reply, where the leg needs one).
+ * verify's required flows made concrete in the lab: every leg becomes one probe per source and destination endpoint
+ * the lab has, and its expected verdict is verify's for exactly that source address, destination address and header
+ * (and the reply, where the leg needs one).
  */
-public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalogue {
+public final class VerdictFlows implements LabFlows {
 
     private static final int BGP_PORT = 179;
 
@@ -41,7 +35,7 @@ public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalog
     }
 
     // `up` (to know which ports to listen on) and `test` ask for the same design's flows; analysing them once is enough.
-    private final java.util.Map<LabDesign, List<LabFlow>> cache = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<LabDesign, List<LabFlow>> cache = Collections.synchronizedMap(new IdentityHashMap<>());
 
     @Override
     public List<LabFlow> flows(LabDesign design) {
@@ -49,14 +43,10 @@ public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalog
     }
 
     private List<LabFlow> analyse(LabDesign design) {
-        HybridModel model = design.model();
-        FlowAnalyzer analyzer = new FlowAnalyzer(DataPlane.compute(model.network()));
+        Verdicts verdicts = Verdicts.of(design.model());
         List<LabFlow> flows = new ArrayList<>();
-        for (CatalogueEntry entry : FlowCatalogue.entries()) {
-            if (!(entry.legs().apply(model, VerifyOptions.DEFAULT) instanceof Applicability.Applies applies)) {
-                continue;
-            }
-            for (Leg leg : applies.legs()) {
+        for (RequiredFlow required : verdicts.requiredFlows()) {
+            for (RequiredLeg leg : required.legs()) {
                 for (Endpoint from : leg.sources()) {
                     Optional<Place> source = place(design, from, true);
                     if (source.isEmpty()) {
@@ -67,7 +57,7 @@ public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalog
                         if (target.isEmpty() || target.get().address().equals(source.get().address())) {
                             continue;
                         }
-                        flows.add(flow(design, analyzer, entry, leg, from, source.get(), to, target.get()));
+                        flows.add(flow(verdicts, required, leg, from, source.get(), to, target.get()));
                     }
                 }
             }
@@ -75,37 +65,16 @@ public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalog
         return flows;
     }
 
-    private LabFlow flow(LabDesign design, FlowAnalyzer analyzer, CatalogueEntry entry, Leg leg, Endpoint from, Place source,
-                         Endpoint to, Place target) {
-        Header header = leg.header();
-        PrefixSet src = PrefixSet.of(Prefix.containing(source.address(), 32));
-        PrefixSet dst = PrefixSet.of(Prefix.containing(target.address(), 32));
-        Reachability forward = analyzer.analyze(new Query(from.node(), src, dst, header));
-        Optional<String> why = failure(forward, "request");
-        if (why.isEmpty() && leg.reply() && !to.node().equals("-")) {
-            why = failure(analyzer.analyze(new Query(to.node(), dst, src, header.replyTo())), "reply");
-        }
-        Transport transport = header.protocol() == Protocol.UDP ? Transport.UDP
-                : target.agent() ? Transport.TCP : header.dstPort() == BGP_PORT ? Transport.BGP_SESSION : Transport.CONNECT;
-        String id = entry.definition().name() + "/" + source.label() + "->" + target.label() + "/" + header.dstPort();
-        return new LabFlow(id, entry.definition().title(), source.namespace(), source.label(),
-                Optional.of(source.address()), target.address(), target.label(), transport,
-                header.dstPort(), true, why.isEmpty() ? LabFlow.Verdict.REACHABLE : LabFlow.Verdict.UNREACHABLE,
-                why.orElse("accepted"));
-    }
-
-    private static Optional<String> failure(Reachability r, String direction) {
-        if (r.allAccepted()) {
-            return Optional.empty();
-        }
-        List<Outcome> bad = r.outcomes(d -> !d.success());
-        if (bad.isEmpty()) {
-            return Optional.of(direction + ": not accepted");
-        }
-        Outcome o = bad.getFirst();
-        String path = o.trace().hops().stream().map(h -> h.node()).collect(Collectors.joining(" > "));
-        return Optional.of(direction + " " + o.disposition() + " at " + o.trace().lastHop().node() + " (" + path + "): "
-                + o.trace().decidingStep());
+    private static LabFlow flow(Verdicts verdicts, RequiredFlow required, RequiredLeg leg, Endpoint from, Place source, Endpoint to,
+                                Place target) {
+        Verdict verdict = verdicts.verdict(from.node(), source.address(), to.node(), target.address(), leg.protocol(), leg.port(),
+                leg.reply());
+        Transport transport = leg.protocol() == Protocol.UDP ? Transport.UDP
+                : target.agent() ? Transport.TCP : leg.port() == BGP_PORT ? Transport.BGP_SESSION : Transport.CONNECT;
+        String id = required.name() + "/" + source.label() + "->" + target.label() + "/" + leg.port();
+        return new LabFlow(id, required.title(), source.namespace(), source.label(), Optional.of(source.address()), target.address(),
+                target.label(), transport, leg.port(), true, verdict.reachable() ? LabFlow.Verdict.REACHABLE : LabFlow.Verdict.UNREACHABLE,
+                verdict.reason());
     }
 
     /** Where an endpoint of verify's model is in the lab: namespace, address, and whether a probe agent runs there. */
@@ -128,7 +97,7 @@ public final class VerifyCatalogue implements io.hybridctl.lab.check.FlowCatalog
                     s.routerAddress(), s.name() + " router", false));
         }
         Optional<Ipv4Address> single = single(e.addresses());
-        if (node.equals("-")) {
+        if (node.equals(Verdicts.ANY_NODE)) {
             // "any address of the pod networks": the lab probes the first pod it has there.
             return t.hosts().stream().flatMap(h -> h.pods().stream()).filter(p -> e.addresses().contains(p.address()))
                     .findFirst().map(p -> new Place(p.netns().name(), p.address(), p.netns().label(), true));
