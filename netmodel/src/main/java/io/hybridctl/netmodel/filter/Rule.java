@@ -5,7 +5,7 @@ import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
 import io.hybridctl.net.PortRange;
 import io.hybridctl.net.Protocol;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 
 import java.util.Optional;
 import java.util.Set;

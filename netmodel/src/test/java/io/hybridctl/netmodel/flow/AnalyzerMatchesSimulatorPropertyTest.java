@@ -6,7 +6,7 @@ import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
 import io.hybridctl.net.PortRange;
 import io.hybridctl.net.Protocol;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.filter.Action;
 import io.hybridctl.netmodel.filter.Filter;

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Provenance;
 import io.hybridctl.net.PortRange;
 import io.hybridctl.net.Protocol;
 /** An on-prem firewall rule of one site; INBOUND = towards the site's networks. */

@@ -5,7 +5,7 @@ import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.net.PortRange;
 import io.hybridctl.net.Protocol;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.bgp.BgpNeighbor;
 import io.hybridctl.netmodel.filter.Action;
@@ -110,7 +110,7 @@ public final class ModelBuilder {
             }
             for (VpcRoute r : intent.vpcRoutes()) {
                 if (r.routeTable().equals(table)) {
-                    rtb.route(Route.out(r.destination(), "gateway", io.hybridctl.verify.model.Provenances.of(r.provenance())));
+                    rtb.route(Route.out(r.destination(), "gateway", r.provenance()));
                 }
             }
             nodes.add(rtb.build());
@@ -154,15 +154,15 @@ public final class ModelBuilder {
             PortRange ports = r.ports();
             String name = direction.name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " " + r.cidr();
             rules.add(direction == Direction.INBOUND
-                    ? Rule.permit(name, peer, null, protocol, ports, Provenances.of(r.provenance()))
-                    : Rule.permit(name, null, peer, protocol, ports, Provenances.of(r.provenance())));
+                    ? Rule.permit(name, peer, null, protocol, ports, r.provenance())
+                    : Rule.permit(name, null, peer, protocol, ports, r.provenance()));
         }
         Provenance vpcRule = Provenance.assumed("the EKS cluster security group admits its own VPC");
         rules.add(direction == Direction.INBOUND ? Rule.permit("vpc", vpc, null, null, PortRange.ALL, vpcRule)
                 : Rule.permit("vpc", null, vpc, null, PortRange.ALL, vpcRule));
         String artifact = spec.vpc() instanceof Vpc.NewVpc ? "cloudformation/new-vpc.yaml" : "cloudformation/existing-vpc.yaml";
         return new Filter("cluster-sg-" + direction.name().toLowerCase(java.util.Locale.ROOT), FilterKind.SECURITY_GROUP, rules, Action.DENY,
-                Provenance.artifact("spec.sites[*] -> " + artifact, 0));
+                Provenance.of("spec.sites[*]", artifact));
     }
 
     /** plan's per-site parts, indexed once so that building stays linear in sites and hosts. */
@@ -252,11 +252,10 @@ public final class ModelBuilder {
                 .iface(new Interface("lan", routerAddress, lanOf(site, routerAddress), "lan-" + s))
                 .iface(new Interface("uplink", AddressPlan.at(routerUplink, 2), routerUplink, routerUplinkSegment));
         if (vpn && selectors.isPresent()) {
-            Provenance p = Provenances.of(selectors.get().provenance());
+            Provenance p = selectors.get().provenance();
             for (IpsecSelectors.Child child : selectors.get().children()) {
                 for (Prefix remote : child.remote()) {
-                    r.route(Route.out(remote, "uplink", new Provenance(p.origin(), p.where() + " (child " + child.name() + ": policy-based IPsec captures "
-                            + remote + ")", p.line())));
+                    r.route(Route.out(remote, "uplink", p.detailed(" (child " + child.name() + ": policy-based IPsec captures " + remote + ")")));
                 }
             }
         } else {
@@ -291,13 +290,13 @@ public final class ModelBuilder {
             }
             BgpSpeaker speaker = speakers.get(h.name());
             if (speaker != null) {
-                Provenance sp = Provenances.of(speaker.provenance());
+                Provenance sp = speaker.provenance();
                 List<BgpConfig.Advertisement> ads = speaker.advertised().stream().map(p -> new BgpConfig.Advertisement(p, sp)).toList();
                 hb.bgp(new BgpConfig(speaker.localAsn(), List.of(new BgpNeighbor(speaker.peerAddress(), speaker.peerAsn(),
                         speaker.holdTimeSeconds(), speaker.keepaliveTimeSeconds(), false, sp)), ads));
             }
             if (pool.isPresent() && (pool.get().advertisement() == LoadBalancerPool.Advertisement.BGP || firstHost)) {
-                Provenance lp = Provenances.of(pool.get().provenance());
+                Provenance lp = pool.get().provenance();
                 lbPrefixes.forEach(p -> hb.local(Route.local(p, lp)));
             }
             firstHost = false;
@@ -310,10 +309,10 @@ public final class ModelBuilder {
     private static void configureRouting(RouterConfig config, Node.Builder r) {
         switch (config) {
             case RouterConfig.StaticRouting st -> st.routes().forEach(sr ->
-                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), Provenances.of(sr.provenance()))));
+                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), sr.provenance())));
             case RouterConfig.BgpRouting b -> r.bgp(new BgpConfig(b.localAsn(), b.neighbors().stream()
                     .map(n -> new BgpNeighbor(n.address(), n.remoteAsn(), n.holdTimeSeconds(), n.keepaliveTimeSeconds(),
-                            n.routeReflectorClient(), Provenances.of(n.provenance())))
+                            n.routeReflectorClient(), n.provenance()))
                     .toList(), List.of()));
         }
     }
@@ -340,7 +339,7 @@ public final class ModelBuilder {
 
     /** Phase-2 selectors: a packet passes only when it matches a child in one direction or the other. */
     private static Filter selectorFilter(IpsecSelectors ipsec) {
-        Provenance p = Provenances.of(ipsec.provenance());
+        Provenance p = ipsec.provenance();
         List<Rule> rules = new ArrayList<>();
         for (IpsecSelectors.Child c : ipsec.children()) {
             PrefixSet local = PrefixSet.ofPrefixes(c.local());
@@ -364,8 +363,8 @@ public final class ModelBuilder {
             String name = r.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " "
                     + src.label() + " -> " + dst.label();
             out.add(Rule.permit(name, PrefixSet.ofPrefixes(src.prefixes()), PrefixSet.ofPrefixes(dst.prefixes()), protocol, ports,
-                    Provenances.of(r.provenance())));
-            fp = Provenances.of(r.provenance());
+                    r.provenance()));
+            fp = r.provenance();
         }
         return new Filter("firewall-" + site.name(), FilterKind.FIREWALL, out, Action.DENY, fp);
     }

@@ -4,7 +4,7 @@ import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.net.PortRange;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.bgp.BgpNeighbor;
 import io.hybridctl.netmodel.filter.Action;
