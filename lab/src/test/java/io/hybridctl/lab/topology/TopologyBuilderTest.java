@@ -1,7 +1,7 @@
 package io.hybridctl.lab.topology;
 
 import io.hybridctl.lab.RootLab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import org.junit.jupiter.api.Test;
