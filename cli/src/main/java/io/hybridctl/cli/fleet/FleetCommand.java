@@ -93,10 +93,10 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a HybridCluster spec: the cluster, a default profile, one pool per site.")
     static final class Import extends ApiCall {
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC")
+        @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file to import.")
         Path file;
 
-        @Option(names = "--nodeadm-version", defaultValue = "latest")
+        @Option(names = "--nodeadm-version", defaultValue = "latest", description = "The nodeadm version hosts install. Default: ${DEFAULT-VALUE}.")
         String nodeadm;
 
         @Override
@@ -166,10 +166,10 @@ public final class FleetCommand implements Runnable {
         @Option(names = "--pool", required = true, description = "Pool name or id.")
         String pool;
 
-        @Option(names = "--max-uses", defaultValue = "1")
+        @Option(names = "--max-uses", defaultValue = "1", description = "How many hosts may register with the token. Default: ${DEFAULT-VALUE}.")
         int maxUses;
 
-        @Option(names = "--ttl-seconds", defaultValue = "86400")
+        @Option(names = "--ttl-seconds", defaultValue = "86400", description = "How long the token is valid, in seconds. Default: ${DEFAULT-VALUE}.")
         long ttl;
 
         @Option(names = "--no-auto-assign", description = "Registered hosts wait in the inventory instead of joining the pool.")
@@ -188,7 +188,7 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "token-revoke", mixinStandardHelpOptions = true, description = "Revoke a registration token.")
     static final class TokenRevoke extends ApiCall {
-        @Parameters(paramLabel = "TOKEN-ID")
+        @Parameters(paramLabel = "TOKEN-ID", description = "The id token-create printed.")
         String id;
 
         @Override
@@ -203,7 +203,7 @@ public final class FleetCommand implements Runnable {
         @Parameters(paramLabel = "HOST", description = "Host name, machine-id or id.")
         String host;
 
-        @Option(names = "--pool", required = true)
+        @Option(names = "--pool", required = true, description = "The pool's name or id.")
         String pool;
 
         @Override
@@ -215,7 +215,7 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "reset", mixinStandardHelpOptions = true, description = "Let a host's next registration bring a new key (after a re-image).")
     static final class Reset extends ApiCall {
-        @Parameters(paramLabel = "HOST")
+        @Parameters(paramLabel = "HOST", description = "The host's name, machine-id or id.")
         String host;
 
         @Override
@@ -227,10 +227,10 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "operate", mixinStandardHelpOptions = true, description = "Start an operation: bootstrap, upgrade, uninstall, rotate-credentials.")
     static final class Operate extends ApiCall {
-        @Parameters(index = "0", paramLabel = "KIND")
+        @Parameters(index = "0", paramLabel = "KIND", description = "The operation: bootstrap, upgrade, uninstall or rotate-credentials.")
         String kind;
 
-        @Parameters(index = "1", paramLabel = "HOST")
+        @Parameters(index = "1", paramLabel = "HOST", description = "The host's name, machine-id or id.")
         String host;
 
         @Override
@@ -242,7 +242,7 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "logs", mixinStandardHelpOptions = true, description = "An operation's steps and log.")
     static final class Logs extends ApiCall {
-        @Parameters(paramLabel = "OPERATION-ID")
+        @Parameters(paramLabel = "OPERATION-ID", description = "The id operate printed.")
         String id;
 
         @Override
@@ -260,7 +260,7 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "events", mixinStandardHelpOptions = true, description = "Recent events, optionally of one pool.")
     static final class Events extends ApiCall {
-        @Option(names = "--pool")
+        @Option(names = "--pool", description = "Only this pool's events (name or id).")
         String pool;
 
         @Override
@@ -275,13 +275,13 @@ public final class FleetCommand implements Runnable {
     @Command(name = "activation-set", mixinStandardHelpOptions = true,
             description = "Upload the cluster's SSM hybrid activation. The code is read from a file or HYBRIDCTL_SSM_ACTIVATION_CODE, never argv.")
     static final class Activation extends ApiCall {
-        @Parameters(paramLabel = "CLUSTER")
+        @Parameters(paramLabel = "CLUSTER", description = "The cluster's name or id.")
         String cluster;
 
-        @Option(names = "--activation-id", required = true)
+        @Option(names = "--activation-id", required = true, description = "The SSM hybrid activation id.")
         String activationId;
 
-        @Option(names = "--code-file", paramLabel = "FILE")
+        @Option(names = "--code-file", paramLabel = "FILE", description = "A file holding the activation code; without it, HYBRIDCTL_SSM_ACTIVATION_CODE (never argv).")
         Path codeFile;
 
         @Override
@@ -297,10 +297,10 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "api-token-create", mixinStandardHelpOptions = true, description = "Create an API token (viewer, operator or admin). Shown once.")
     static final class ApiToken extends ApiCall {
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "A name for the token, shown in the audit log.")
         String name;
 
-        @Option(names = "--role", required = true)
+        @Option(names = "--role", required = true, description = "The token's role: viewer, operator or admin.")
         String role;
 
         @Override
