@@ -138,7 +138,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             b.append(ok ? "PASS" : "FAIL").append('\n');
         }
-        spec.commandLine().getOut().print(b);
+        spec.commandLine().getOut().print(output.equals("json") ? b : io.hybridctl.spec.diag.format.ControlCharacters.escape(b.toString()));
         return ok ? 0 : 1;
     }
 }
