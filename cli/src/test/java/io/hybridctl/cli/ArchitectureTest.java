@@ -34,7 +34,7 @@ class ArchitectureTest {
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify", "lab", "cli")
+                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("verify", "lab", "fleet", "cli")
                 .whereLayer("pki").mayOnlyBeAccessedByLayers("fleet", "cli")
                 .whereLayer("spec").mayOnlyBeAccessedByLayers("pki", "plan", "verify", "lab", "fleet", "cli")

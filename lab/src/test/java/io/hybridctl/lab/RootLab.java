@@ -1,6 +1,6 @@
 package io.hybridctl.lab;
 
-import io.hybridctl.lab.check.VerifyCatalogue;
+import io.hybridctl.lab.check.VerdictFlows;
 import io.hybridctl.lab.daemon.PlanArtifacts;
 import io.hybridctl.lab.host.Preflight;
 import io.hybridctl.lab.run.Lab;
@@ -31,7 +31,7 @@ public final class RootLab {
     }
 
     public static Lab lab() {
-        return new Lab(Path.of("/run/hybridctl-lab-test"), Preflight.ofThisMachine(), new PlanArtifacts(true), new VerifyCatalogue());
+        return new Lab(Path.of("/run/hybridctl-lab-test"), Preflight.ofThisMachine(), new PlanArtifacts(true), new VerdictFlows());
     }
 
     /** Each test class uses its own lab name, so tests of other classes or other checkouts never collide. */

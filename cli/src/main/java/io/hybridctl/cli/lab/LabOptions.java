@@ -1,9 +1,9 @@
 package io.hybridctl.cli.lab;
 
 import io.hybridctl.cli.UserError;
-import io.hybridctl.lab.check.FlowCatalogue;
-import io.hybridctl.lab.check.RequiredFlows;
-import io.hybridctl.lab.check.VerifyCatalogue;
+import io.hybridctl.lab.check.LabFlows;
+import io.hybridctl.lab.check.FaultProbes;
+import io.hybridctl.lab.check.VerdictFlows;
 import io.hybridctl.lab.daemon.PlanArtifacts;
 import io.hybridctl.lab.host.CommandFailedException;
 import io.hybridctl.lab.host.Preflight;
@@ -45,7 +45,7 @@ public final class LabOptions {
     }
 
     Lab lab() {
-        return new Lab(StateDirectory.DEFAULT_ROOT, Preflight.ofThisMachine(), new PlanArtifacts(!noEnforce), new VerifyCatalogue());
+        return new Lab(StateDirectory.DEFAULT_ROOT, Preflight.ofThisMachine(), new PlanArtifacts(!noEnforce), new VerdictFlows());
     }
 
     LabDesign design() {
@@ -63,8 +63,8 @@ public final class LabOptions {
     }
 
     /** The lab's own probe set (kubelet, webhook, DNS, pod-to-pod per host), used to time faults. */
-    FlowCatalogue faultProbes() {
-        return new RequiredFlows();
+    LabFlows faultProbes() {
+        return new FaultProbes();
     }
 
     Progress progress() {

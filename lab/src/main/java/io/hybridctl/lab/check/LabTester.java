@@ -14,9 +14,9 @@ public final class LabTester {
     public static final int PROBE_TIMEOUT_MILLIS = 1000;
 
     private final Lab lab;
-    private final FlowCatalogue catalogue;
+    private final LabFlows catalogue;
 
-    public LabTester(Lab lab, FlowCatalogue catalogue) {
+    public LabTester(Lab lab, LabFlows catalogue) {
         this.lab = lab;
         this.catalogue = catalogue;
     }
@@ -43,7 +43,7 @@ public final class LabTester {
                 report.probeMillis());
     }
 
-    public FlowCatalogue catalogue() {
+    public LabFlows catalogue() {
         return catalogue;
     }
 }

@@ -1,6 +1,7 @@
 package io.hybridctl.lab.run;
 
-import io.hybridctl.lab.check.FlowCatalogue;
+import io.hybridctl.net.Protocol;
+import io.hybridctl.lab.check.LabFlows;
 import io.hybridctl.lab.check.LabFlow;
 import io.hybridctl.lab.daemon.CiliumBgpSessions;
 import io.hybridctl.lab.daemon.CloudRules;
@@ -46,16 +47,16 @@ public final class Lab {
     private final Path stateRoot;
     private final Preflight preflight;
     private final RouterArtifacts artifacts;
-    private final FlowCatalogue catalogue;
+    private final LabFlows catalogue;
 
-    public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, FlowCatalogue catalogue) {
+    public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, LabFlows catalogue) {
         this.stateRoot = stateRoot;
         this.preflight = preflight;
         this.artifacts = artifacts;
         this.catalogue = catalogue;
     }
 
-    public FlowCatalogue catalogue() {
+    public LabFlows catalogue() {
         return catalogue;
     }
 
@@ -265,7 +266,7 @@ public final class Lab {
             if (flow.transport() == ProbeClient.Transport.CONNECT) {
                 continue;
             }
-            Service.Protocol protocol = flow.transport() == ProbeClient.Transport.UDP ? Service.Protocol.UDP : Service.Protocol.TCP;
+            Protocol protocol = flow.transport() == ProbeClient.Transport.UDP ? Protocol.UDP : Protocol.TCP;
             design.topology().namespaceOf(flow.destination()).ifPresent(ns -> {
                 List<Service> list = services.computeIfAbsent(ns, k -> new ArrayList<>());
                 boolean listening = list.stream().anyMatch(s -> s.port() == flow.port() && s.protocols().contains(protocol));

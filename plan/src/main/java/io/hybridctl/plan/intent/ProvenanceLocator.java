@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Provenance;
 import io.hybridctl.plan.Artifact;
 
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class ProvenanceLocator {
                 l.at(p, "connections {")));
         List<LoadBalancerPool> lbs = map(intent.loadBalancerPools(), (pool, p) -> new LoadBalancerPool(pool.site(), pool.name(),
                 pool.type(), pool.ranges(), pool.advertisement(), l.at(p, "name: " + pool.name())));
-        return new NetworkIntent(intent.cluster(), intent.vpcCidrs(), intent.serviceCidr(), intent.remoteNodeNetworks(),
+        return new NetworkIntent(intent.cluster(), intent.vpcCidrs(), intent.routeTables(), intent.serviceCidr(), intent.remoteNodeNetworks(),
                 intent.remotePodNetworks(), intent.podsRoutable(), intent.allocations(), routes, sg, fw, routers, ipsec,
                 intent.bgpSpeakers(), lbs, intent.masquerades());
     }

@@ -5,7 +5,7 @@ import io.hybridctl.lab.run.LabDesign;
 import java.util.List;
 
 /** The flows `lab test` probes, each with the verdict a static analysis gives it. */
-public interface FlowCatalogue {
+public interface LabFlows {
 
     /** Where the expected verdicts come from, printed in the report header. */
     String source();

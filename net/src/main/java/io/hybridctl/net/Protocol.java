@@ -1,5 +1,6 @@
-package io.hybridctl.plan.intent;
+package io.hybridctl.net;
 
+/** The IP protocols hybrid-node flows use; shared by plan's intent, the network model and the lab. */
 public enum Protocol {
     TCP("tcp"), UDP("udp"), ICMP("icmp");
 

@@ -1,6 +1,6 @@
-package io.hybridctl.netmodel;
+package io.hybridctl.net;
 
-/** An inclusive range of TCP/UDP ports. */
+/** An inclusive TCP/UDP port range; for ICMP, from = type and to = code as security groups write it. */
 public record PortRange(int from, int to) {
 
     public static final PortRange ALL = new PortRange(0, 65535);
@@ -16,6 +16,10 @@ public record PortRange(int from, int to) {
         return new PortRange(port, port);
     }
 
+    public boolean single() {
+        return from == to;
+    }
+
     public boolean contains(int port) {
         return port >= from && port <= to;
     }
@@ -25,6 +29,6 @@ public record PortRange(int from, int to) {
         if (equals(ALL)) {
             return "any";
         }
-        return from == to ? Integer.toString(from) : from + "-" + to;
+        return single() ? Integer.toString(from) : from + "-" + to;
     }
 }
