@@ -1,11 +1,11 @@
 package io.hybridctl.lab;
 
-import io.hybridctl.lab.check.VerdictFlows;
+import io.hybridctl.lab.flows.VerdictFlows;
 import io.hybridctl.lab.daemon.PlanArtifacts;
 import io.hybridctl.lab.host.Preflight;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabDesigner;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.design.LabDesigner;
 import io.hybridctl.lab.topology.LabName;
 
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
 package io.hybridctl.lab.check;
 
+import io.hybridctl.lab.flows.LabFlows;
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.lab.run.RouterWatch;
 
 import java.util.List;

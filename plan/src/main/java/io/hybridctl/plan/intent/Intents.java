@@ -200,10 +200,10 @@ public final class Intents {
                 }
                 out.add(new RouterConfig.StaticRouting(site.name(), r.address(), r.kind(), upstream.of(site), routes, prov));
             } else {
-                List<BgpNeighbor> neighbors = new ArrayList<>();
+                List<RouterNeighbor> neighbors = new ArrayList<>();
                 for (Host h : site.hosts()) {
                     long asn = hostAsn(spec, h);
-                    neighbors.add(new BgpNeighbor(h.name(), h.address(), asn, r.holdTimeSeconds(), r.keepaliveTimeSeconds(),
+                    neighbors.add(new RouterNeighbor(h.name(), h.address(), asn, r.holdTimeSeconds(), r.keepaliveTimeSeconds(),
                             cni.bgp().gracefulRestart(), asn == r.asn(), Provenance.of(h.path(), ArtifactPaths.frr(site.name()))));
                 }
                 List<Prefix> accepted = new ArrayList<>(site.podNetworks());

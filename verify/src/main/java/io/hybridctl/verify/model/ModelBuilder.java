@@ -56,7 +56,7 @@ public final class ModelBuilder {
     public HybridModel build(HybridCluster spec, NetworkIntent intent) {
         List<Node> nodes = new ArrayList<>();
         Prefix vpcCidr = spec.vpc().cidrs().isEmpty() ? Prefix.containing(Ipv4Address.of(0x0AFA_0000L), 16) : spec.vpc().cidrs().get(0);
-        AddressPlan plan = new AddressPlan(vpcCidr);
+        ModelAddresses plan = new ModelAddresses(vpcCidr);
         Optional<Vpc.Gateway> gateway = spec.vpc().gateway();
         String gatewayNode = "gateway/" + gateway.map(Vpc.Gateway::id).orElse("none");
         Node.Builder gw = Node.builder(gatewayNode, gateway.map(g -> g.isTransitGateway() ? NodeKind.TRANSIT_GATEWAY : NodeKind.VPN_GATEWAY)
@@ -77,15 +77,15 @@ public final class ModelBuilder {
         return new HybridModel(spec, intent, new Network(nodes), enis, cloudPods, coreDns, hosts, sites);
     }
 
-    private void buildVpc(HybridCluster spec, NetworkIntent intent, AddressPlan plan, Node.Builder gw, String gatewayNode,
+    private void buildVpc(HybridCluster spec, NetworkIntent intent, ModelAddresses plan, Node.Builder gw, String gatewayNode,
                           List<Node> nodes, List<HybridModel.Endpoint> enis, List<HybridModel.Endpoint> cloudPods,
                           List<HybridModel.Endpoint> coreDns) {
         Prefix core = plan.core();
-        Prefix vpcLink = AddressPlan.cloudLink(255);
+        Prefix vpcLink = ModelAddresses.cloudLink(255);
         Node.Builder vpcRouter = Node.builder("vpc", NodeKind.VPC_ROUTER).provenance(Provenance.spec("spec.vpc"))
-                .iface(new Interface("core", AddressPlan.at(core, 200), core, "vpc-core"))
-                .iface(new Interface("gateway", AddressPlan.at(vpcLink, 1), vpcLink, "vpc-gateway"));
-        gw.iface(new Interface("vpc", AddressPlan.at(vpcLink, 2), vpcLink, "vpc-gateway"));
+                .iface(new Interface("core", ModelAddresses.at(core, 200), core, "vpc-core"))
+                .iface(new Interface("gateway", ModelAddresses.at(vpcLink, 1), vpcLink, "vpc-gateway"));
+        gw.iface(new Interface("vpc", ModelAddresses.at(vpcLink, 2), vpcLink, "vpc-gateway"));
         for (Prefix cidr : intent.vpcCidrs()) {
             gw.route(Route.out(cidr, "vpc", Provenance.assumed("the gateway's route table sends the VPC CIDR to the VPC attachment")));
         }
@@ -98,15 +98,15 @@ public final class ModelBuilder {
         for (int i = 0; i < tables.size(); i++) {
             String table = tables.get(i);
             Prefix subnet = plan.subnet(i);
-            Prefix link = AddressPlan.cloudLink(i);
+            Prefix link = ModelAddresses.cloudLink(i);
             String segment = "subnet-" + table;
             Node.Builder rtb = Node.builder(HybridModel.routeTableNode(table), NodeKind.VPC_ROUTER)
                     .provenance(Provenance.spec("spec.vpc"))
-                    .iface(new Interface("subnet", AddressPlan.at(subnet, 1), subnet, segment))
-                    .iface(new Interface("core", AddressPlan.at(core, 1 + i), core, "vpc-core"))
-                    .iface(new Interface("gateway", AddressPlan.at(link, 1), link, "rtb-gateway-" + i));
+                    .iface(new Interface("subnet", ModelAddresses.at(subnet, 1), subnet, segment))
+                    .iface(new Interface("core", ModelAddresses.at(core, 1 + i), core, "vpc-core"))
+                    .iface(new Interface("gateway", ModelAddresses.at(link, 1), link, "rtb-gateway-" + i));
             for (Prefix cidr : intent.vpcCidrs()) {
-                rtb.route(Route.toGateway(cidr, AddressPlan.at(core, 200), Provenance.assumed("the VPC's local route")));
+                rtb.route(Route.toGateway(cidr, ModelAddresses.at(core, 200), Provenance.assumed("the VPC's local route")));
             }
             for (VpcRoute r : intent.vpcRoutes()) {
                 if (r.routeTable().equals(table)) {
@@ -114,26 +114,26 @@ public final class ModelBuilder {
                 }
             }
             nodes.add(rtb.build());
-            gw.iface(new Interface("rtb" + i, AddressPlan.at(link, 2), link, "rtb-gateway-" + i));
-            vpcRouter.route(Route.toGateway(subnet, AddressPlan.at(core, 1 + i), Provenance.assumed("the VPC's local route")));
+            gw.iface(new Interface("rtb" + i, ModelAddresses.at(link, 2), link, "rtb-gateway-" + i));
+            vpcRouter.route(Route.toGateway(subnet, ModelAddresses.at(core, 1 + i), Provenance.assumed("the VPC's local route")));
 
-            Ipv4Address eniAddress = AddressPlan.at(subnet, 10);
+            Ipv4Address eniAddress = ModelAddresses.at(subnet, 10);
             String eni = "eni/" + table;
             nodes.add(Node.builder(eni, NodeKind.CONTROL_PLANE).provenance(Provenance.assumed("EKS cluster ENI in a subnet of " + table))
                     .iface(new Interface("eni", eniAddress, subnet, segment))
-                    .route(Route.toGateway(ANY, AddressPlan.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
+                    .route(Route.toGateway(ANY, ModelAddresses.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
                     .inbound(sgIn).outbound(sgOut).build());
             enis.add(new HybridModel.Endpoint(eni, eniAddress, "API server ENI (" + table + ")"));
 
-            Ipv4Address nodeAddress = AddressPlan.at(subnet, 20);
-            Ipv4Address podAddress = AddressPlan.at(subnet, 30);
-            Ipv4Address dnsAddress = AddressPlan.at(subnet, 53);
+            Ipv4Address nodeAddress = ModelAddresses.at(subnet, 20);
+            Ipv4Address podAddress = ModelAddresses.at(subnet, 30);
+            Ipv4Address dnsAddress = ModelAddresses.at(subnet, 53);
             String cloudNode = "cloud-node/" + table;
             nodes.add(Node.builder(cloudNode, NodeKind.CLOUD_NODE).provenance(Provenance.assumed("a cloud node with VPC CNI pods and a CoreDNS replica"))
                     .iface(new Interface("eth0", nodeAddress, subnet, segment))
                     .local(Route.local(Prefix.containing(podAddress, 32), Provenance.assumed("a VPC CNI pod")))
                     .local(Route.local(Prefix.containing(dnsAddress, 32), Provenance.assumed("a CoreDNS replica on a cloud node")))
-                    .route(Route.toGateway(ANY, AddressPlan.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
+                    .route(Route.toGateway(ANY, ModelAddresses.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
                     .build());
             cloudPods.add(new HybridModel.Endpoint(cloudNode, podAddress, "cloud pod (" + table + ")"));
             coreDns.add(new HybridModel.Endpoint(cloudNode, dnsAddress, "CoreDNS (" + table + ")"));
@@ -198,10 +198,10 @@ public final class ModelBuilder {
 
         // Gateway <-> tunnel (VPN with selectors, or Direct Connect).
         String tunnel = HybridModel.tunnelNode(site.name(), vpn);
-        Prefix l0 = AddressPlan.siteLink(s, 0);
-        Prefix l1 = AddressPlan.siteLink(s, 1);
-        Prefix l2 = AddressPlan.siteLink(s, 2);
-        gw.iface(new Interface("site-" + s, AddressPlan.at(l0, 1), l0, "att-" + s));
+        Prefix l0 = ModelAddresses.siteLink(s, 0);
+        Prefix l1 = ModelAddresses.siteLink(s, 1);
+        Prefix l2 = ModelAddresses.siteLink(s, 2);
+        gw.iface(new Interface("site-" + s, ModelAddresses.at(l0, 1), l0, "att-" + s));
         Provenance attachment = Provenance.assumed("the " + (vpn ? "VPN" : "Direct Connect") + " attachment of site " + site.name()
                 + " carries its networks (static routes or BGP on the gateway's route table)");
         for (Prefix p : siteNets) {
@@ -209,8 +209,8 @@ public final class ModelBuilder {
         }
         Node.Builder t = Node.builder(tunnel, vpn ? NodeKind.VPN_TUNNEL : NodeKind.VPN_GATEWAY)
                 .provenance(Provenance.spec(site.path() + ".connection"))
-                .iface(new Interface("cloud", AddressPlan.at(l0, 2), l0, "att-" + s))
-                .iface(new Interface("site", AddressPlan.at(l1, 1), l1, "tun-" + s));
+                .iface(new Interface("cloud", ModelAddresses.at(l0, 2), l0, "att-" + s))
+                .iface(new Interface("site", ModelAddresses.at(l1, 1), l1, "tun-" + s));
         for (Prefix p : reachableNets) {
             t.route(Route.out(p, "site", Provenance.assumed("the on-prem end of the connection leads to site " + site.name())));
         }
@@ -229,8 +229,8 @@ public final class ModelBuilder {
             String fw = HybridModel.firewallNode(site.name());
             firewallName = Optional.of(fw);
             Node.Builder f = Node.builder(fw, NodeKind.FIREWALL).provenance(Provenance.spec(site.path() + ".firewall"))
-                    .iface(new Interface("outside", AddressPlan.at(l1, 2), l1, "tun-" + s))
-                    .iface(new Interface("inside", AddressPlan.at(l2, 1), l2, "fw-" + s));
+                    .iface(new Interface("outside", ModelAddresses.at(l1, 2), l1, "tun-" + s))
+                    .iface(new Interface("inside", ModelAddresses.at(l2, 1), l2, "fw-" + s));
             for (Prefix p : reachableNets) {
                 f.route(Route.out(p, "inside", Provenance.assumed("the firewall's inside leads to site " + site.name())));
             }
@@ -250,7 +250,7 @@ public final class ModelBuilder {
                 .provenance(assumedRouter ? Provenance.assumed("site " + site.name() + " has no router in the spec; its default gateway")
                         : Provenance.spec(site.path() + ".router"))
                 .iface(new Interface("lan", routerAddress, lanOf(site, routerAddress), "lan-" + s))
-                .iface(new Interface("uplink", AddressPlan.at(routerUplink, 2), routerUplink, routerUplinkSegment));
+                .iface(new Interface("uplink", ModelAddresses.at(routerUplink, 2), routerUplink, routerUplinkSegment));
         if (vpn && selectors.isPresent()) {
             Provenance p = selectors.get().provenance();
             for (IpsecSelectors.Child child : selectors.get().children()) {

@@ -1,4 +1,4 @@
-package io.hybridctl.lab.run;
+package io.hybridctl.lab.design;
 
 import io.hybridctl.lab.topology.LabName;
 import io.hybridctl.lab.topology.LabTopology;

@@ -1,7 +1,7 @@
 package io.hybridctl.lab.topology;
 
 /** What a lab namespace stands in for. */
-public enum Role {
+public enum NamespaceRole {
     /** The cloud side: EKS control-plane ENIs in the cluster VPC, behind the TGW/VGW. */
     VPC,
     /** A site's router and VPN endpoint (customer gateway), with the on-prem firewall. */

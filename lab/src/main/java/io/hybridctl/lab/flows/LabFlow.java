@@ -1,4 +1,4 @@
-package io.hybridctl.lab.check;
+package io.hybridctl.lab.flows;
 
 import io.hybridctl.lab.probe.ProbeClient;
 import io.hybridctl.net.Ipv4Address;

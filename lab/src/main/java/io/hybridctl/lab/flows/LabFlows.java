@@ -1,6 +1,6 @@
-package io.hybridctl.lab.check;
+package io.hybridctl.lab.flows;
 
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 
 import java.util.List;
 

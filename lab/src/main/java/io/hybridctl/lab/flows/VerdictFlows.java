@@ -1,7 +1,7 @@
-package io.hybridctl.lab.check;
+package io.hybridctl.lab.flows;
 
 import io.hybridctl.lab.probe.ProbeClient.Transport;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.lab.topology.LabTopology;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;

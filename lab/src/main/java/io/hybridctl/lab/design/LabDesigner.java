@@ -1,5 +1,6 @@
-package io.hybridctl.lab.run;
+package io.hybridctl.lab.design;
 
+import io.hybridctl.lab.LabException;
 import io.hybridctl.lab.topology.AddressPlan;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.verify.model.HybridModel;
@@ -26,17 +27,17 @@ public final class LabDesigner {
 
     public LabDesign design(Path specFile, Optional<LabName> name) {
         LoadResult loaded = new SpecLoader().load(specFile);
-        HybridCluster spec = loaded.validSpec().orElseThrow(() -> new LabException(1, specFile
+        HybridCluster spec = loaded.validSpec().orElseThrow(() -> new LabException(LabException.Kind.DESIGN, specFile
                 + " is not a valid spec; run `hybridctl validate -f " + specFile + "` to see why"));
         DesignResult derived;
         try {
             derived = Designer.derive(spec, specFile);
         } catch (LockFileException e) {
-            throw new LabException(2, "cannot read " + LockFile.beside(specFile) + ": " + e.getMessage());
+            throw new LabException(LabException.Kind.UNREADABLE_INPUT, "cannot read " + LockFile.beside(specFile) + ": " + e.getMessage());
         }
         NetworkIntent intent = switch (derived) {
             case DesignResult.Derived d -> d.design().intent();
-            case DesignResult.Refused r -> throw new LabException(1, "pod blocks cannot be allocated: "
+            case DesignResult.Refused r -> throw new LabException(LabException.Kind.DESIGN, "pod blocks cannot be allocated: "
                     + r.problems().stream().map(p -> p.code() + " " + p.message()).collect(Collectors.joining("; ")));
         };
         LabName labName = name.orElseGet(() -> LabName.fromClusterName(spec.name()));
@@ -50,7 +51,7 @@ public final class LabDesigner {
             return new LabDesign(labName, specFile, spec, intent, model,
                     new TopologyBuilder().build(labName, spec, AddressPlan.fromIntent(spec, intent, cloud, enis)));
         } catch (IllegalArgumentException e) {
-            throw new LabException(1, "the lab cannot emulate this design: " + e.getMessage());
+            throw new LabException(LabException.Kind.DESIGN, "the lab cannot emulate this design: " + e.getMessage());
         }
     }
 }

@@ -9,7 +9,7 @@ import io.hybridctl.net.Prefix;
  * addresses, so site links come from there; cloud-internal links from 100.64.0.0/16 (RFC 6598, never a valid remote
  * network since those must be RFC 1918).
  */
-final class AddressPlan {
+final class ModelAddresses {
 
     private static final long LINK_LOCAL = 0xA9FE_0000L; // 169.254.0.0
     private static final long SHARED = 0x6440_0000L;     // 100.64.0.0
@@ -17,7 +17,7 @@ final class AddressPlan {
     private final Prefix vpc;
     private final int subnetLength;
 
-    AddressPlan(Prefix vpc) {
+    ModelAddresses(Prefix vpc) {
         this.vpc = vpc;
         this.subnetLength = Math.min(28, Math.max(vpc.length() + 4, 24));
     }

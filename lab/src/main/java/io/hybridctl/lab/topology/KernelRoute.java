@@ -9,6 +9,6 @@ import java.util.Optional;
  * A kernel route the lab installs itself: host-side routes (nodes towards their router, pods towards their node),
  * the VPC's route table, the VPN tunnel's routes. Router routes come from FRR, not from here.
  */
-public record StaticRoute(String namespace, Prefix destination, Optional<Ipv4Address> via, String device,
+public record KernelRoute(String namespace, Prefix destination, Optional<Ipv4Address> via, String device,
                           Optional<Ipv4Address> source, String why) {
 }
