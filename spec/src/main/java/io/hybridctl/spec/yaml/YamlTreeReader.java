@@ -63,24 +63,42 @@ public final class YamlTreeReader {
         if (text.isBlank()) {
             throw new YamlReadException(SYNTAX, Location.ofFile(file), "the file is empty", "start from `hybridctl init`");
         }
-        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            Builder builder = new Builder(file, parser);
-            JsonToken first = parser.nextToken();
+        TokenBudgetReader input = new TokenBudgetReader(text, limits.maxScalarLength());
+        Builder builder = null;
+        try (YAMLParser parser = (YAMLParser) factory.createParser(input)) {
+            builder = new Builder(file, parser, input);
+            JsonToken first = builder.next();
             if (first == null) {
                 throw new YamlReadException(SYNTAX, Location.ofFile(file), "the file holds no YAML document", "start from `hybridctl init`");
             }
             YamlNode root = builder.value(first, 0);
-            JsonToken next = parser.nextToken();
+            JsonToken next = builder.next();
             if (next != null) {
                 throw new YamlReadException(SYNTAX, builder.here(), "the file holds more than one YAML document",
                         "keep one HybridCluster per file; remove the extra '---' section");
             }
             return new Result(root, builder.diagnostics);
-        } catch (JsonProcessingException e) {
-            throw translate(file, e);
-        } catch (IOException e) {
-            throw new YamlReadException(SYNTAX, Location.ofFile(file), "cannot read the YAML: " + e.getMessage(), "check the file's encoding (UTF-8)");
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports some failures as unchecked YAMLExceptions, and a refused read surfaces as whatever
+            // the parser wraps it in; neither may escape as an internal error.
+            if (input.tripped()) {
+                throw oversizedToken(builder == null ? Location.ofFile(file) : builder.lastEvent);
+            }
+            if (e instanceof JsonProcessingException jpe) {
+                throw translate(file, jpe);
+            }
+            if (e instanceof RuntimeException && !(e instanceof org.yaml.snakeyaml.error.YAMLException)) {
+                throw (RuntimeException) e;
+            }
+            throw new YamlReadException(SYNTAX, Location.ofFile(file), "cannot read the YAML: " + firstLine(String.valueOf(e.getMessage())),
+                    "check that the file is UTF-8 text and valid YAML");
         }
+    }
+
+    private YamlReadException oversizedToken(Location after) {
+        return new YamlReadException(LIMIT, after, "what follows this point runs for more than " + limits.maxScalarLength()
+                + " characters without completing a YAML value: a scalar, key or comment over the limit of " + limits.maxScalarLength()
+                + " characters", "reference large content (such as a CA bundle) by file instead of inlining it");
     }
 
     private YamlReadException translate(String file, JsonProcessingException e) {
@@ -103,13 +121,23 @@ public final class YamlTreeReader {
     private final class Builder {
         private final String file;
         private final YAMLParser parser;
+        private final TokenBudgetReader input;
+        private Location lastEvent;
         private final Map<String, YamlNode> anchors = new HashMap<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private long nodes;
 
-        Builder(String file, YAMLParser parser) {
+        Builder(String file, YAMLParser parser, TokenBudgetReader input) {
             this.file = file;
             this.parser = parser;
+            this.input = input;
+            this.lastEvent = Location.ofFile(file);
+        }
+
+        JsonToken next() throws IOException {
+            JsonToken t = parser.nextToken();
+            input.eventSeen();
+            return t;
         }
 
         Location here() {
@@ -123,6 +151,7 @@ public final class YamlTreeReader {
             }
             String anchor = parser.getObjectId() instanceof String s ? s : null;
             Location at = here();
+            lastEvent = at;
             YamlNode node;
             if (parser.isCurrentAlias()) {
                 String name = parser.getText();
@@ -172,7 +201,7 @@ public final class YamlTreeReader {
             long weight = 1;
             charge(1, at);
             JsonToken t;
-            while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            while ((t = next()) != JsonToken.END_ARRAY) {
                 if (t == null) {
                     throw new YamlReadException(SYNTAX, at, "unterminated list", "close the list");
                 }
@@ -188,13 +217,14 @@ public final class YamlTreeReader {
             long weight = 1;
             charge(1, at);
             JsonToken t;
-            while ((t = parser.nextToken()) != JsonToken.END_OBJECT) {
+            while ((t = next()) != JsonToken.END_OBJECT) {
                 if (t != JsonToken.FIELD_NAME) {
                     throw new YamlReadException(SYNTAX, here(), "expected a key", "fix the mapping's indentation");
                 }
                 String key = parser.currentName();
                 Location keyAt = here();
-                YamlNode value = value(parser.nextToken(), depth + 1);
+                lastEvent = keyAt;
+                YamlNode value = value(next(), depth + 1);
                 weight += value.weight();
                 YamlMap.Entry previous = entries.get(key);
                 if (previous != null) {
