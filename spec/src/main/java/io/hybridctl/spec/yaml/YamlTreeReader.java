@@ -11,6 +11,7 @@ import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Location;
 import io.hybridctl.spec.diag.Severity;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,12 @@ public final class YamlTreeReader {
             if (input.tripped()) {
                 throw oversizedToken(builder == null ? Location.ofFile(file) : builder.lastEvent);
             }
+            MarkedYAMLException marked = marked(e);
+            if (marked != null && !isLimit(String.valueOf(marked.getMessage()))) {
+                throw SyntaxExplanation.of(file, text, marked);
+            }
             if (e instanceof JsonProcessingException jpe) {
-                throw translate(file, jpe);
+                throw translate(file, text, jpe);
             }
             if (e instanceof RuntimeException && !(e instanceof org.yaml.snakeyaml.error.YAMLException)) {
                 throw (RuntimeException) e;
@@ -95,21 +100,54 @@ public final class YamlTreeReader {
         }
     }
 
+    private static boolean isLimit(String message) {
+        return message.contains("exceeds the maximum") || message.contains("limit") || message.contains("Nesting Depth");
+    }
+
+    private static MarkedYAMLException marked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private YamlReadException oversizedToken(Location after) {
         return new YamlReadException(LIMIT, after, "what follows this point runs for more than " + limits.maxScalarLength()
                 + " characters without completing a YAML value: a scalar, key or comment over the limit of " + limits.maxScalarLength()
                 + " characters", "reference large content (such as a CA bundle) by file instead of inlining it");
     }
 
-    private YamlReadException translate(String file, JsonProcessingException e) {
+    private YamlReadException translate(String file, String text, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         Location loc = at == null ? Location.ofFile(file) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
         String raw = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
-        if (raw.contains("exceeds the maximum allowed") || raw.contains("exceeds the maximum") || raw.contains("limit")) {
+        if (isLimit(raw)) {
             return new YamlReadException(LIMIT, loc, "the document exceeds a safety limit: " + firstLine(raw),
                     "hybridctl refuses very deep nesting, huge scalars and documents over " + (limits.maxBytes() >> 20) + " MiB");
         }
+        if (raw.contains("special characters are not allowed")) {
+            return new YamlReadException(SYNTAX, firstControlCharacter(file, text).orElse(loc), "a control character or binary data; a spec is UTF-8 text",
+                    "remove the character at this position (an editor may show it as a box or '?'), or re-save the file as UTF-8");
+        }
         return new YamlReadException(SYNTAX, loc, "invalid YAML: " + firstLine(raw), "fix the YAML syntax at this position (indentation, quotes, ':' after keys)");
+    }
+
+    /** SnakeYAML reports a control character without a position; find it, so the message can point at it. */
+    private static java.util.Optional<Location> firstControlCharacter(String file, String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if ((c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7f && c < 0xa0 && c != 0x85) || c == 0xfffe || c == 0xffff) {
+                return java.util.Optional.of(new Location(file, line, i - lineStart + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String firstLine(String s) {
