@@ -7,7 +7,7 @@ import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.security.CertificateAuthority;
 import io.hybridctl.fleet.security.Pem;
 import io.hybridctl.fleet.security.TlsContexts;
-import io.hybridctl.fleet.server.ApiJson;
+import io.hybridctl.fleet.api.ApiJson;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;

@@ -7,7 +7,7 @@ import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.security.Pem;
 import io.hybridctl.fleet.security.TlsContexts;
-import io.hybridctl.fleet.server.ApiJson;
+import io.hybridctl.fleet.api.ApiJson;
 import io.hybridctl.fleet.server.TestServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
