@@ -63,7 +63,8 @@ public final class Agent implements AutoCloseable {
         this.executor = opts.simulate()
                 ? new SimulatedExecutor(opts.simStep(), opts.simFail(), opts.simFailRate(), opts.machineId() == null ? 0 : opts.machineId().hashCode())
                 : new ProcessExecutor();
-        this.factsCollector = new FactsCollector(opts.hostname(), opts.machineId());
+        this.factsCollector = new FactsCollector(opts.hostname(), opts.machineId(),
+                opts.simulate() ? (opts.simFacts() == null ? SimulatedFacts.NONE : opts.simFacts()) : null);
         this.redactor = new Redactor(opts.token() == null ? List.of() : List.of(opts.token()));
         this.ssmInstanceId = opts.ssmInstanceId();
         this.nodeadmDebug = new NodeadmDebugCheck(executor, redactor, NODEADM_DEBUG_PERIOD);

@@ -1,10 +1,12 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.api.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +61,7 @@ class InputValidationTest {
         JsonNode r = json.readTree(reg.body());
         hostId = r.path("hostId").asText();
         agentHttp = HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(), id.privateKey(),
-                Pem.certificate(r.path("certificate").asText()))).build();
+                TestPem.certificate(r.path("certificate").asText()))).build();
         opId = ts.admin.get("/api/v1/hosts/" + hostId).path("operations").get(0).path("id").asText();
     }
 

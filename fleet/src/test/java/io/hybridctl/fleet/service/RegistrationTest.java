@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.TestDatabases;
 import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import io.hybridctl.fleet.api.ApiJson;
 import io.hybridctl.fleet.server.TestServer;
@@ -81,7 +82,7 @@ class RegistrationTest {
     private static HttpClient mtls(TestServer ts, AgentIdentity id, String certificatePem) {
         // A fresh connection per client: the server must judge the certificate, not a resumed session.
         return HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(), id.privateKey(),
-                Pem.certificate(certificatePem))).build();
+                TestPem.certificate(certificatePem))).build();
     }
 
     private static HttpResponse<String> heartbeat(TestServer ts, HttpClient client) throws Exception {
