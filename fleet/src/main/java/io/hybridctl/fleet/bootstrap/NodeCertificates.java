@@ -70,7 +70,7 @@ public final class NodeCertificates {
     private Opened signer(String cluster, Optional<Path> specPkiDirectory, String trustAnchorPem) throws BootstrapException {
         Path dir = override.or(() -> specPkiDirectory).orElseThrow(() -> new BootstrapException("cluster " + cluster
                 + "'s spec names its CA by caBundle.file or caBundle.pem, so the fleet has no CA key to sign node certificates with;"
-                + " use caBundle: {pki: DIR} with a `hybridctl pki init` directory, or start the server with --pki-dir DIR"));
+                + " use caBundle: {pki: DIR} made by `hybridctl pki init -f SPEC`, or start the server with --pki-dir DIR"));
         Opened o = open(dir);
         String fingerprint = Fingerprints.sha256(o.ca().certificate());
         List<String> anchors = PemCodec.readCertificates(trustAnchorPem == null ? "" : trustAnchorPem).stream()
@@ -80,7 +80,7 @@ public final class NodeCertificates {
                     + cluster + "'s trust anchor (the spec's credentials.caBundle, which plan put in the CloudFormation TrustAnchor),"
                     + " so IAM Roles Anywhere would refuse its certificates; "
                     + (override.isPresent() ? "start the server without --pki-dir to sign with the directory the spec names, or " : "")
-                    + "point the spec's caBundle at this CA, run `hybridctl plan` and deploy it, and import the spec again with"
+                    + "point the spec's caBundle at this CA, run `hybridctl plan -f SPEC` and deploy it, and import the spec again with"
                     + " `hybridctl fleet import -f SPEC`");
         }
         return o;
