@@ -52,7 +52,7 @@ class InputValidationTest {
         AgentIdentity id = AgentIdentity.openOrCreate(tmp.resolve("agent"));
         String token = ts.registrationToken(ts.poolA, 1, 3600, true);
         ObjectMapper json = ApiJson.mapper();
-        HostFacts facts = new HostFacts("edge-x", "machine-x", "ubuntu", "22.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
+        HostFacts facts = new HostFacts("edge-x", "machine-x", "ubuntu", "24.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
         HttpResponse<String> reg = adminHttp.send(HttpRequest.newBuilder(URI.create(ts.server.url() + "/api/v1/agent/register"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("token", token, "csr", id.csrPem("edge-x"), "facts", facts))))

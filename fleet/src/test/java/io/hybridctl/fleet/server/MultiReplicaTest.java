@@ -107,7 +107,7 @@ class MultiReplicaTest {
     }
 
     private HttpResponse<String> register(HttpClient http, String url, String token, AgentIdentity id) throws Exception {
-        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "22.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
+        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "24.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
         JsonNode body = json.valueToTree(Map.of("token", token, "csr", id.csrPem("edge-r"), "facts", facts));
         return http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/agent/register")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());

@@ -45,7 +45,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String dbUrl, Fleet.Timing timing) throws Exception {
-        FleetServer server = FleetServer.start(ServerOptions.loopback(dataDir, dbUrl).withTiming(timing));
+        return start(dataDir, dbUrl, timing, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the server's clock: a test that must not race the heartbeat sweep gives one that it moves itself */
+    public static TestServer start(Path dataDir, String dbUrl, Fleet.Timing timing, java.time.Clock clock) throws Exception {
+        FleetServer server = FleetServer.start(ServerOptions.loopback(dataDir, dbUrl).withTiming(timing), clock);
         String token = server.initialAdminToken().orElseThrow();
         FleetApiClient admin = new FleetApiClient(server.url(), token, server.caCertificate());
         Map<String, List<String>> sites = new LinkedHashMap<>();

@@ -112,7 +112,7 @@ class RegistrationTest {
     }
 
     private HttpResponse<String> register(HttpClient http, TestServer ts, String token, AgentIdentity id) throws Exception {
-        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "22.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
+        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "24.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
         return http.send(HttpRequest.newBuilder(URI.create(ts.server.url() + "/api/v1/agent/register"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("token", token, "csr", id.csrPem("edge-r"), "facts", facts))))
