@@ -1,45 +1,27 @@
 package io.hybridctl.fleet.server;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.hybridctl.fleet.api.ApiJson;
 import io.hybridctl.fleet.api.Requests;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.util.stream.Collectors;
 
-/** Strict JSON binding: unknown fields, trailing tokens, wrong types and oversized bodies are client errors. */
-public final class ApiJson {
+/** Request bodies at the HTTP edge: size, media type, strict binding and validation; every failure is a 4xx. */
+final class RequestBodies {
 
-    public static final int MAX_BODY = 256 * 1024;
+    static final int MAX_BODY = ApiJson.MAX_BODY;
 
-    private ApiJson() {
-    }
-
-    public static ObjectMapper mapper() {
-        ObjectMapper m = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .addModule(new JavaTimeModule())
-                .build();
-        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(MAX_BODY).build());
-        return m;
+    private RequestBodies() {
     }
 
     /** Reads, binds and validates a request body; every failure is a 4xx ApiException. */
-    public static <T extends Requests.Validated> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+    static <T extends Requests.Validated> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY) {
             throw new ApiException(413, "body-too-large", "request body is " + declared + " bytes; the limit is " + MAX_BODY);

@@ -1,4 +1,4 @@
-package io.hybridctl.fleet.server;
+package io.hybridctl.fleet.service;
 
 import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.store.EventStore;
