@@ -28,6 +28,11 @@ public final class Main implements Runnable {
 
     private final InputStream stdin;
 
+    /** A command tree without standard input, for parsing only. */
+    public Main() {
+        this(InputStream.nullInputStream());
+    }
+
     Main(InputStream stdin) {
         this.stdin = stdin;
     }
