@@ -73,7 +73,8 @@ public final class Observer {
             guarded(denied, () -> {
                 try {
                     for (StackResource r : aws.cloudFormation().describeStackResources(x -> x.stackName(stackName)).stackResources()) {
-                        if (r.physicalResourceId() != null) {
+                        // Only route tables: moto, for one, gives their associations the table's id as physical id too.
+                        if (r.physicalResourceId() != null && "AWS::EC2::RouteTable".equals(r.resourceType())) {
                             logicalIds.put(r.physicalResourceId(), r.logicalResourceId());
                         }
                     }
