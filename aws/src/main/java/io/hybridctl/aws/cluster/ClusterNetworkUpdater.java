@@ -45,6 +45,9 @@ public final class ClusterNetworkUpdater {
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
             throw AwsCall.problem(AwsAction.EKS_DESCRIBE_CLUSTER, e);
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             return AwsCall.run(AwsAction.EKS_DESCRIBE_CLUSTER, () -> {
@@ -109,13 +112,11 @@ public final class ClusterNetworkUpdater {
     /** Sends the change and waits until the cluster reports the new networks. */
     public void update(String name, RemoteNetworks.Change change, Consumer<String> progress) throws AwsProblem, InterruptedException {
         RemoteNetworks want = change.after();
-        RemoteNetworkConfigRequest.Builder req = RemoteNetworkConfigRequest.builder();
-        if (!change.addedNodes().isEmpty() || !change.removedNodes().isEmpty()) {
-            req.remoteNodeNetworks(want.nodeCidrs().isEmpty() ? List.of() : List.of(RemoteNodeNetwork.builder().cidrs(want.nodeCidrs()).build()));
-        }
-        if (!change.addedPods().isEmpty() || !change.removedPods().isEmpty()) {
-            req.remotePodNetworks(want.podCidrs().isEmpty() ? List.of() : List.of(RemotePodNetwork.builder().cidrs(want.podCidrs()).build()));
-        }
+        // Both lists, always: each one sent replaces the old list, so the cluster ends up exactly as the spec says (and
+        // implementations that replace the whole config, as moto does, agree).
+        RemoteNetworkConfigRequest.Builder req = RemoteNetworkConfigRequest.builder()
+                .remoteNodeNetworks(want.nodeCidrs().isEmpty() ? List.of() : List.of(RemoteNodeNetwork.builder().cidrs(want.nodeCidrs()).build()))
+                .remotePodNetworks(want.podCidrs().isEmpty() ? List.of() : List.of(RemotePodNetwork.builder().cidrs(want.podCidrs()).build()));
         Update update;
         try {
             update = eks.updateClusterConfig(r -> r.name(name).remoteNetworkConfig(req.build())).update();

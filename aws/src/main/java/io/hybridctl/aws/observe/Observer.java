@@ -90,11 +90,12 @@ public final class Observer {
         Optional<Cluster> cluster = guarded(denied, () -> {
             try {
                 return Optional.of(aws.eks().describeCluster(r -> r.name(spec.name())).cluster());
-            } catch (ResourceNotFoundException e) {
+            } catch (AwsServiceException e) {
+                if (!(e instanceof ResourceNotFoundException) && e.statusCode() != 404) {
+                    throw AwsCall.problem(AwsAction.EKS_DESCRIBE_CLUSTER, e);
+                }
                 notes.add("EKS cluster " + spec.name() + " does not exist");
                 return Optional.<Cluster>empty();
-            } catch (AwsServiceException e) {
-                throw AwsCall.problem(AwsAction.EKS_DESCRIBE_CLUSTER, e);
             }
         }).flatMap(c -> c);
         if (cluster.isPresent()) {

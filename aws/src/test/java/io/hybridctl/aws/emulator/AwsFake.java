@@ -97,14 +97,21 @@ public final class AwsFake implements AutoCloseable {
         }
     }
 
-    /** moto's answers to {@code operation} pass through {@code rewrite} until {@link #clearFaults()}. */
+    /** moto's answers to {@code operation} pass through {@code rewrite} until {@link #reset()}. */
     public void rewrite(String operation, UnaryOperator<String> rewrite) {
         rewrites.put(operation, rewrite);
     }
 
-    public void clearFaults() {
+    /** Forgets injected faults, counts, received requests, CRLs and managed instances (moto keeps its own state). */
+    public void reset() {
         canned.clear();
         rewrites.clear();
+        counts.clear();
+        received.clear();
+        synchronized (crls) {
+            crls.clear();
+        }
+        managedInstances.clear();
     }
 
     /** How many times an operation reached this server (injected answers included). */
