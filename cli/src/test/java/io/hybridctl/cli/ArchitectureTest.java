@@ -36,7 +36,7 @@ class ArchitectureTest {
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("aws").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify", "lab", "cli")
+                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("verify", "lab", "fleet", "aws", "cli")
                 .whereLayer("pki").mayOnlyBeAccessedByLayers("fleet", "cli")
                 .whereLayer("spec").mayOnlyBeAccessedByLayers("pki", "plan", "verify", "lab", "fleet", "aws", "cli")
@@ -54,5 +54,26 @@ class ArchitectureTest {
     @Test
     void noGrabBagPackages() {
         noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..").check(CLASSES);
+    }
+
+    @Test
+    void fleetKeepsHttpAtTheEdge() {
+        noClasses().that().resideInAnyPackage("io.hybridctl.fleet.service..", "io.hybridctl.fleet.store..", "io.hybridctl.fleet.bootstrap..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hybridctl.fleet.server..", "io.javalin..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("io.hybridctl.fleet.agent..", "io.hybridctl.fleet.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.hybridctl.fleet.server..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thereIsNoSecondCertificateAuthorityOutsidePki() {
+        noClasses().that().resideOutsideOfPackage("io.hybridctl.pki..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.cert.X509v3CertificateBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.cert.X509v2CRLBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.openssl.jcajce.JcaPEMWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder")
+                .check(CLASSES);
     }
 }

@@ -1,11 +1,11 @@
 package io.hybridctl.lab;
 
-import io.hybridctl.lab.check.VerifyCatalogue;
+import io.hybridctl.lab.flows.VerdictFlows;
 import io.hybridctl.lab.daemon.PlanArtifacts;
 import io.hybridctl.lab.host.Preflight;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabDesigner;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.design.LabDesigner;
 import io.hybridctl.lab.topology.LabName;
 
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class RootLab {
     }
 
     public static Lab lab() {
-        return new Lab(Path.of("/run/hybridctl-lab-test"), Preflight.ofThisMachine(), new PlanArtifacts(true), new VerifyCatalogue());
+        return new Lab(Path.of("/run/hybridctl-lab-test"), Preflight.ofThisMachine(), new PlanArtifacts(true), new VerdictFlows());
     }
 
     /** Each test class uses its own lab name, so tests of other classes or other checkouts never collide. */

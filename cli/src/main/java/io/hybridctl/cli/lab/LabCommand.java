@@ -8,8 +8,8 @@ import io.hybridctl.lab.fault.FaultInjector;
 import io.hybridctl.lab.fault.FaultReport;
 import io.hybridctl.lab.lifecycle.Teardown;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabException;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.LabException;
 import io.hybridctl.lab.topology.LabName;
 import io.hybridctl.lab.topology.LabTopology;
 import picocli.CommandLine.Command;
@@ -215,7 +215,7 @@ public final class LabCommand implements Runnable {
 
     static void requireUp(Lab lab, LabDesign design) {
         if (!lab.state(design.name()).exists()) {
-            throw new LabException(1, "lab '" + design.name() + "' is not up: run `hybridctl lab up -f " + design.specFile() + "` first");
+            throw new LabException(LabException.Kind.STATE, "lab '" + design.name() + "' is not up: run `hybridctl lab up -f " + design.specFile() + "` first");
         }
     }
 

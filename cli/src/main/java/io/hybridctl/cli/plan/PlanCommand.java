@@ -11,7 +11,7 @@ import io.hybridctl.plan.ipam.IpamProblem;
 import io.hybridctl.plan.ipam.LockFile;
 import io.hybridctl.plan.ipam.LockFileCodec;
 import io.hybridctl.plan.output.OutputException;
-import io.hybridctl.plan.output.OutputTree;
+import io.hybridctl.plan.output.PlanCommit;
 import io.hybridctl.plan.output.PlanDiff;
 import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Report;
@@ -23,7 +23,6 @@ import io.hybridctl.spec.model.HybridCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,45 +66,39 @@ public final class PlanCommand implements Callable<Integer> {
             err.println("hybridctl: the spec has errors; nothing was written");
             return loaded.report().exitCode(false);
         }
-        PlanInputs inputs;
-        try {
-            inputs = PlanSources.read(valid.get(), file, Optional.ofNullable(activation));
-        } catch (PlanInputException e) {
-            throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
-        }
-        PlanOutcome outcome = new Planner().plan(inputs);
-        phases.done("render");
-        if (outcome instanceof PlanOutcome.Refused refused) {
-            List<Diagnostic> ds = refused.problems().stream().map((IpamProblem p) -> p.toDiagnostic(loaded.sources())).toList();
-            err.print(new TextFormat(false).render(new Report(ds, false)));
-            err.println("hybridctl: the pod address plan cannot keep every host's block; nothing was written");
-            return Report.SPEC_ERRORS;
-        }
-        RenderedPlan plan = ((PlanOutcome.Rendered) outcome).plan();
         Path lockFile = LockFile.beside(file);
-        if (diff) {
-            return showDiff(plan, inputs.lock(), lockFile, out);
-        }
-        long warnings = loaded.report().count(Severity.WARNING);
-        try {
-            LockFileCodec.store(lockFile, plan.lock());
-        } catch (io.hybridctl.plan.ipam.LockFileException e) {
-            throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
-        } catch (IOException e) {
-            throw new UserError(Report.UNUSABLE_INPUT, "cannot write " + lockFile + " (" + e.getClass().getSimpleName()
-                    + "); the lock must sit next to the spec, so make that directory writable. Nothing was written");
-        }
-        try {
-            OutputTree.write(plan, output);
+        // The lock's guard is held from reading the lock to replacing it, so concurrent plans cannot lose a section.
+        try (PlanCommit commit = PlanCommit.begin(lockFile, output)) {
+            commit.notes().forEach(n -> err.println("hybridctl: " + n));
+            PlanInputs inputs;
+            try {
+                inputs = PlanSources.read(valid.get(), file, Optional.ofNullable(activation));
+            } catch (PlanInputException e) {
+                throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
+            }
+            PlanOutcome outcome = new Planner().plan(inputs);
+            phases.done("render");
+            if (outcome instanceof PlanOutcome.Refused refused) {
+                List<Diagnostic> ds = refused.problems().stream().map((IpamProblem p) -> p.toDiagnostic(loaded.sources())).toList();
+                err.print(new TextFormat(false).render(new Report(ds, false)));
+                err.println("hybridctl: the pod address plan cannot keep every host's block; nothing was written");
+                return Report.SPEC_ERRORS;
+            }
+            RenderedPlan plan = ((PlanOutcome.Rendered) outcome).plan();
+            if (diff) {
+                return showDiff(plan, inputs.lock(), lockFile, out);
+            }
+            long warnings = loaded.report().count(Severity.WARNING);
+            commit.write(plan);
+            phases.done("write");
+            out.println("wrote " + plan.artifacts().size() + " files to " + output + " for " + valid.get().hostCount() + " hosts in "
+                    + valid.get().sites().size() + " sites; pod blocks in " + lockFile
+                    + (warnings > 0 ? " (" + warnings + " warning(s): run hybridctl validate)" : ""));
+            out.println("next: read " + output.resolve("README.md"));
+            return 0;
         } catch (OutputException e) {
             throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
         }
-        phases.done("write");
-        out.println("wrote " + plan.artifacts().size() + " files to " + output + " for " + valid.get().hostCount() + " hosts in "
-                + valid.get().sites().size() + " sites; pod blocks in " + lockFile
-                + (warnings > 0 ? " (" + warnings + " warning(s): run hybridctl validate)" : ""));
-        out.println("next: read " + output.resolve("README.md"));
-        return 0;
     }
 
     /** Phase timings on stderr when HYBRIDCTL_TIMING=1, for bench/plan.sh. */

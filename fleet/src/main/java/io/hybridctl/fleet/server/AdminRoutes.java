@@ -1,5 +1,6 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.service.EventHub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.model.FleetEvent;
@@ -29,9 +30,11 @@ final class AdminRoutes {
     private final NodeStatusBoard nodes;
     private final java.util.function.Supplier<String> serverUrl;
     private final String caFingerprint;
+    private final java.nio.file.Path dataDir;
 
     AdminRoutes(ObjectMapper json, Authenticator auth, Fleet fleet, Inventory inventory, Operations operations,
-                NodeStatusBoard nodes, java.util.function.Supplier<String> serverUrl, String caFingerprint) {
+                NodeStatusBoard nodes, java.util.function.Supplier<String> serverUrl, String caFingerprint, java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
         this.json = json;
         this.auth = auth;
         this.fleet = fleet;
@@ -49,23 +52,27 @@ final class AdminRoutes {
         });
         app.post("/api/v1/clusters", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.ImportCluster req = ApiJson.body(ctx, json, Requests.ImportCluster.class);
+            Requests.ImportCluster req = RequestBodies.body(ctx, json, Requests.ImportCluster.class);
             ctx.status(201);
-            ok(ctx, inventory.importCluster(c.actor(), req));
+            ok(ctx, inventory.importCluster(c.actor(), req, dataDir));
         });
         app.get("/api/v1/clusters/{id}", ctx -> {
             auth.admin(ctx, Role.VIEWER);
             var cl = fleet.inventory().cluster(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("cluster " + ctx.pathParam("id")));
             ok(ctx, Map.of("cluster", cl, "pools", fleet.inventory().pools(cl.id()).stream().map(inventory::summary).toList()));
         });
+        app.get("/api/v1/clusters/{id}/drift", ctx -> {
+            auth.admin(ctx, Role.VIEWER);
+            ok(ctx, inventory.driftReport(ctx.pathParam("id")));
+        });
         app.put("/api/v1/clusters/{id}/ssm-activation", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            inventory.uploadActivation(c.actor(), ctx.pathParam("id"), ApiJson.body(ctx, json, Requests.SsmActivation.class));
+            inventory.uploadActivation(c.actor(), ctx.pathParam("id"), RequestBodies.body(ctx, json, Requests.SsmActivation.class));
             ctx.status(204);
         });
         app.put("/api/v1/clusters/{id}/iam-roles-anywhere", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            inventory.uploadIra(c.actor(), ctx.pathParam("id"), ApiJson.body(ctx, json, Requests.IraSettings.class));
+            inventory.uploadIra(c.actor(), ctx.pathParam("id"), RequestBodies.body(ctx, json, Requests.IraSettings.class));
             ctx.status(204);
         });
         app.get("/api/v1/pools", ctx -> {
@@ -78,7 +85,7 @@ final class AdminRoutes {
         });
         app.patch("/api/v1/pools/{id}", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.PoolUpdate req = ApiJson.body(ctx, json, Requests.PoolUpdate.class);
+            Requests.PoolUpdate req = RequestBodies.body(ctx, json, Requests.PoolUpdate.class);
             ok(ctx, inventory.summary(inventory.setPoolRevision(c.actor(), pool(ctx).id(), req.profileRevision())));
         });
         app.get("/api/v1/pools/{id}/hosts", ctx -> {
@@ -100,13 +107,13 @@ final class AdminRoutes {
         });
         app.post("/api/v1/profiles/{id}/revisions", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.ProfileRevisionSpec spec = ApiJson.body(ctx, json, Requests.ProfileRevisionSpec.class);
+            Requests.ProfileRevisionSpec spec = RequestBodies.body(ctx, json, Requests.ProfileRevisionSpec.class);
             ctx.status(201);
             ok(ctx, inventory.addProfileRevision(c.actor(), ctx.pathParam("id"), spec));
         });
         app.post("/api/v1/registration-tokens", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            Requests.CreateRegistrationToken req = ApiJson.body(ctx, json, Requests.CreateRegistrationToken.class);
+            Requests.CreateRegistrationToken req = RequestBodies.body(ctx, json, Requests.CreateRegistrationToken.class);
             ctx.status(201);
             ok(ctx, inventory.createRegistrationToken(c.actor(), req, serverUrl.get(), caFingerprint));
         });
@@ -130,9 +137,15 @@ final class AdminRoutes {
         });
         app.post("/api/v1/hosts/{id}/assign", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.Assign req = ApiJson.body(ctx, json, Requests.Assign.class);
+            Requests.Assign req = RequestBodies.body(ctx, json, Requests.Assign.class);
             ctx.status(201);
             ok(ctx, operations.view(operations.assign(c.actor(), host(ctx).id(), req.poolId())));
+        });
+        app.put("/api/v1/hosts/{id}/drift-override", ctx -> {
+            Caller c = auth.admin(ctx, Role.OPERATOR);
+            Requests.DriftOverride req = RequestBodies.body(ctx, json, Requests.DriftOverride.class);
+            operations.overrideDrift(c.actor(), host(ctx).id(), req.override());
+            ok(ctx, hostView(fleet.hosts().byId(ctx.pathParam("id")).orElseThrow()));
         });
         app.post("/api/v1/hosts/{id}/reset", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
@@ -152,7 +165,7 @@ final class AdminRoutes {
         });
         app.post("/api/v1/operations", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.CreateOperation req = ApiJson.body(ctx, json, Requests.CreateOperation.class);
+            Requests.CreateOperation req = RequestBodies.body(ctx, json, Requests.CreateOperation.class);
             ctx.status(201);
             ok(ctx, operations.view(operations.create(c.actor(), req)));
         });
@@ -176,7 +189,7 @@ final class AdminRoutes {
         });
         app.post("/api/v1/api-tokens", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            Requests.CreateApiToken req = ApiJson.body(ctx, json, Requests.CreateApiToken.class);
+            Requests.CreateApiToken req = RequestBodies.body(ctx, json, Requests.CreateApiToken.class);
             ctx.status(201);
             ok(ctx, inventory.createApiToken(c.actor(), req));
         });
@@ -206,6 +219,11 @@ final class AdminRoutes {
         v.put("hostname", h.hostname());
         v.put("machineId", h.machineId());
         v.put("poolId", h.poolId());
+        Pool pool = h.poolId() == null ? null : fleet.inventory().pool(h.poolId()).orElse(null);
+        v.put("pool", pool == null ? null : pool.name());
+        v.put("cluster", pool == null ? null : fleet.inventory().cluster(pool.clusterId()).map(cl -> cl.name()).orElse(null));
+        v.put("drift", pool == null ? List.of() : inventory.drift(h, pool));
+        v.put("driftOverride", h.driftOverride());
         v.put("state", h.state());
         v.put("health", h.health());
         v.put("healthDetail", h.healthDetail());

@@ -183,6 +183,12 @@ public final class HostStore {
         return reset;
     }
 
+    /** Records whether an operator accepted the host's drift from the spec. */
+    public void setDriftOverride(String id, boolean override) {
+        jdbc.update("update host set drift_override = ? where id = ?", override, id);
+        evict(id);
+    }
+
     public boolean isReset(String id) {
         return jdbc.one("select reset_at from host where id = ?", rs -> Jdbc.nullableLong(rs, "reset_at") != null, id).orElse(false);
     }
@@ -214,6 +220,6 @@ public final class HostStore {
         return new Host(rs.getString("id"), rs.getString("machine_id"), rs.getString("hostname"), rs.getString("pool_id"),
                 HostState.valueOf(rs.getString("state")), Health.valueOf(rs.getString("health")), rs.getString("health_detail"),
                 rs.getString("key_fingerprint"), facts, rs.getString("node_name"), rs.getString("ssm_instance_id"),
-                rs.getLong("registered_at"), rs.getLong("last_heartbeat"));
+                rs.getLong("registered_at"), rs.getLong("last_heartbeat"), rs.getBoolean("drift_override"));
     }
 }

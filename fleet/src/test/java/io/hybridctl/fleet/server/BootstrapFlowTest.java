@@ -31,8 +31,7 @@ class BootstrapFlowTest {
             JsonNode host = waitForHostState(ts, "edge-1", "READY");
             assertThat(host.path("poolId").asText()).isEqualTo(ts.poolA);
             Path nodeConfig = tmp.resolve("agent1/root/etc/hybridctl/nodeconfig.yaml");
-            assertThat(Files.readString(nodeConfig)).contains("activationId: \"" + TestServer.ACTIVATION_ID + "\"")
-                    .contains("kind: \"NodeConfig\"");
+            assertThat(Files.readString(nodeConfig)).contains("activationId: " + TestServer.ACTIVATION_ID).contains("kind: NodeConfig");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nodeConfig))).isEqualTo("rw-------");
             JsonNode summary = ts.admin.get("/api/v1/pools/" + ts.poolA);
             assertThat(summary.path("ready").asInt()).isEqualTo(1);
@@ -61,24 +60,27 @@ class BootstrapFlowTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void hostsListedInTheImportedSpecGetThePlanRenderedNodeConfig(String db, @TempDir Path tmp) throws Exception {
+    void theFleetWritesPlansNodeConfigByteForByteAndHoldsHostsTheSpecDoesNotKnow(String db, @TempDir Path tmp) throws Exception {
         try (TestServer ts = TestServer.start(tmp.resolve("server"), db); InProcessAgents agents = new InProcessAgents()) {
-            Path repo = Path.of(System.getProperty("hybridctl.repo", ".."));
-            String spec = Files.readString(repo.resolve("examples/lab-calico-static.yaml"));
-            JsonNode imported = ts.admin.post("/api/v1/clusters", java.util.Map.of("name", "hybrid-lab-static", "region", "us-west-2",
-                    "kubernetesVersion", "1.31", "credentialProvider", "ssm", "sites", List.of(java.util.Map.of("name", "lab")), "spec", spec));
-            String pool = imported.path("pools").get(0).path("id").asText();
-            ts.admin.put("/api/v1/clusters/hybrid-lab-static/ssm-activation", java.util.Map.of("activationId", TestServer.ACTIVATION_ID,
-                    "activationCode", TestServer.ACTIVATION_CODE));
-            String token = ts.registrationToken(pool, 2, 3600, true);
-            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a1"), "node-01", Duration.ofMillis(20), null);
+            String token = ts.registrationToken(ts.poolA, 2, 3600, true);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a1"), "edge-2", Duration.ofMillis(20), null);
             agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a2"), "not-in-spec", Duration.ofMillis(20), null);
-            waitForHostState(ts, "node-01", "READY");
-            waitForHostState(ts, "not-in-spec", "READY");
-            String fromSpec = Files.readString(tmp.resolve("a1/root/etc/hybridctl/nodeconfig.yaml"));
-            assertThat(fromSpec).contains("--node-ip=").contains("hybridctl.io/host=node-01").contains(TestServer.ACTIVATION_ID);
-            String fallback = Files.readString(tmp.resolve("a2/root/etc/hybridctl/nodeconfig.yaml"));
-            assertThat(fallback).doesNotContain("--node-ip=").contains(TestServer.ACTIVATION_ID);
+            waitForHostState(ts, "edge-2", "READY");
+
+            // The same host, rendered by `hybridctl plan` from the same spec with the same activation: the same bytes.
+            var plan = io.hybridctl.fleet.PlanOf.plan(tmp.resolve("spec/cluster.yaml"),
+                    java.util.Optional.of(new io.hybridctl.plan.render.nodeadm.SsmActivation(TestServer.ACTIVATION_ID, TestServer.ACTIVATION_CODE)));
+            byte[] planned = plan.get(io.hybridctl.plan.ArtifactPaths.nodeConfig("edge-2")).content();
+            assertThat(Files.readAllBytes(tmp.resolve("a1/root/etc/hybridctl/nodeconfig.yaml"))).isEqualTo(planned);
+            assertThat(new String(planned, java.nio.charset.StandardCharsets.UTF_8)).contains("--node-ip=10.80.0.12")
+                    .contains("hybridctl.io/site=site-a");
+
+            // A host the spec does not list has no design: it is in the pool, drifting as "unknown", and nothing runs on it.
+            JsonNode stranger = waitForHost(ts, "not-in-spec", h -> h.path("drift").size() > 0);
+            assertThat(stranger.path("drift").get(0).path("kind").asText()).isEqualTo("unknown");
+            assertThat(stranger.path("state").asText()).isEqualTo("REGISTERED");
+            assertThat(ts.admin.get("/api/v1/hosts/" + stranger.path("id").asText()).path("operations")).isEmpty();
+            assertThat(Files.exists(tmp.resolve("a2/root/etc/hybridctl/nodeconfig.yaml"))).isFalse();
         }
     }
 
