@@ -18,7 +18,8 @@ import java.util.List;
         description = "One declarative spec for an EKS Hybrid Nodes cluster: validate, plan, verify, lab, pki, fleet.",
         subcommands = {ValidateCommand.class, ExplainCommand.class, InitCommand.class, SchemaCommand.class,
                 ImportCommand.class, VersionCommand.class, CompletionCommand.class, io.hybridctl.cli.pki.PkiCommand.class, io.hybridctl.cli.plan.PlanCommand.class, io.hybridctl.cli.lab.LabCommand.class, io.hybridctl.cli.fleet.ServerCommand.class, io.hybridctl.cli.fleet.AgentCommand.class, io.hybridctl.cli.fleet.FleetCommand.class,
-                io.hybridctl.cli.verify.VerifyCommand.class, CommandLine.HelpCommand.class})
+                io.hybridctl.cli.verify.VerifyCommand.class, io.hybridctl.cli.aws.ApplyCommand.class, io.hybridctl.cli.aws.ObserveCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int INTERNAL_ERROR = 3;

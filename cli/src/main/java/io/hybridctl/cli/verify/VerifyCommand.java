@@ -45,6 +45,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--observed", paramLabel = "DIR", description = "A directory of exported real state (aws, FRR, nft JSON) to lay over the design.")
     Path observed;
 
+    @Option(names = "--observe", description = "First read the real AWS state (read-only, as hybridctl observe) into --observed DIR, or a temporary directory, and verify against it.")
+    boolean observe;
+
+    @CommandLine.Mixin
+    io.hybridctl.cli.aws.AwsOptions aws;
+
     @Option(names = "--webhooks-on-hybrid-nodes", description = "Admission webhooks run on hybrid nodes, so the API server must reach their pods.")
     boolean webhooksOnHybridNodes;
 
@@ -70,6 +76,11 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new UserError(2, d.location() + ": " + d.message() + (d.hint().isEmpty() ? "" : " (" + d.hint() + ")"));
         }
         List<Diagnostic> errors = load.diagnostics().stream().filter(Diagnostic::isError).toList();
+        if (observe) {
+            observed = observedDirectory();
+            var err = spec.commandLine().getErr();
+            io.hybridctl.cli.aws.ObserveCommand.run(load.spec().get(), observed, aws, err, err);
+        }
         Verifier.Request request = new Verifier.Request(load.spec().get(), errors, Optional.of(LockFile.beside(file)), Optional.ofNullable(observed),
                 new VerifyOptions(webhooksOnHybridNodes), java.util.function.UnaryOperator.identity());
         Verifier.Run run;
@@ -100,6 +111,20 @@ public final class VerifyCommand implements Callable<Integer> {
         String text = output.equals("json") ? new JsonReport().render(report) : new TextReport(Math.max(1, maxFindings)).render(report);
         spec.commandLine().getOut().print(text);
         return report.exitCode();
+    }
+
+    /** --observe without --observed: a fresh directory, removed when the JVM exits (verify only reads it once). */
+    private Path observedDirectory() {
+        if (observed != null) {
+            return observed;
+        }
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("hybridctl-observed-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new UserError(2, "cannot create a temporary directory for --observe (" + e.getMessage() + "); pass --observed DIR");
+        }
     }
 
     private int trace(Verifier.Run run, VerifyOptions options) {
