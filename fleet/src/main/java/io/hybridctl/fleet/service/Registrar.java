@@ -116,6 +116,17 @@ public final class Registrar {
                 (int) fleet.timing().heartbeat().toSeconds());
     }
 
+    /** Lets the host's next registration bring a new key (after a re-image); its old certificate stops working then. */
+    public void reset(String actor, String hostId) {
+        Host h = fleet.hosts().byId(hostId).orElseThrow(() -> FleetException.notFound("host " + hostId));
+        fleet.jdbc().tx(() -> {
+            fleet.hosts().reset(h.id(), fleet.now());
+            fleet.audit(actor, "host.reset", h.hostname(), "machineId=" + h.machineId());
+            fleet.hub().record(h.poolId(), h.id(), "host.reset", h.hostname() + " reset: its next registration may bring a new key");
+            return null;
+        });
+    }
+
     private static FleetException rejected(String why) {
         return new FleetException(FleetException.Kind.UNAUTHENTICATED, "registration-refused", why);
     }
