@@ -152,7 +152,7 @@ final class AdminRoutes {
             if (poolId == null) {
                 throw ApiException.badRequest("query parameter 'pool' is required");
             }
-            ok(ctx, views.operationsOfPool(poolId, 200).stream().map(views::operationView).toList());
+            ok(ctx, views.operationViews(views.operationsOfPool(poolId, 200, false)));
         });
         app.post("/api/v1/operations", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);

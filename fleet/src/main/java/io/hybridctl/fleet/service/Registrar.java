@@ -88,6 +88,7 @@ public final class Registrar {
         }
         consume(token, now);
         Host h = fleet.hosts().create(req.facts(), null, fingerprint, now);
+        fleet.hosts().setRegisteredPool(h.id(), token.poolId());
         fleet.audit("agent:" + h.id(), "host.register", h.hostname(), "machineId=" + h.machineId() + " token=" + token.id());
         fleet.hub().record(token.poolId(), h.id(), "host.registered", h.hostname() + " registered (" + h.facts().os() + " "
                 + h.facts().osVersion() + ", " + h.facts().arch() + ", " + h.facts().cpus() + " CPUs)");

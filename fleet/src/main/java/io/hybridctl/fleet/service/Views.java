@@ -116,6 +116,11 @@ public final class Views {
         return rows;
     }
 
+    /** Hosts waiting in no pool that registered with this pool's token: what the pool page offers to assign. */
+    public List<HostRow> unassignedFrom(String poolId) {
+        return fleet.hosts().unassignedFrom(pool(poolId).id()).stream().map(h -> new HostRow(h, null, null, List.of())).toList();
+    }
+
     public HostRow row(Host h) {
         Pool p = h.poolId() == null ? null : fleet.inventory().pool(h.poolId()).orElse(null);
         FleetCluster c = p == null ? null : fleet.inventory().cluster(p.clusterId()).orElse(null);
@@ -182,7 +187,7 @@ public final class Views {
         v.put("facts", h.facts());
         nodes.get(h.id()).ifPresent(n -> v.put("node", n));
         if (detail) {
-            v.put("operations", fleet.operations().forHost(h.id()).stream().map(this::operationView).toList());
+            v.put("operations", operationViews(fleet.operations().forHost(h.id())));
             v.put("events", fleet.events().forHost(h.id(), 50));
         }
         return v;
@@ -196,8 +201,10 @@ public final class Views {
         return fleet.operations().withSteps(fleet.operations().byId(id).orElseThrow(() -> FleetException.notFound("operation " + id)));
     }
 
-    public List<Operation> operationsOfPool(String poolId, int limit) {
-        return fleet.operations().forPool(pool(poolId).id(), limit).stream().map(fleet.operations()::withSteps).toList();
+    /** The pool's newest operations; {@code withSteps} also loads each one's steps (one query each). */
+    public List<Operation> operationsOfPool(String poolId, int limit, boolean withSteps) {
+        List<Operation> ops = fleet.operations().forPool(pool(poolId).id(), limit);
+        return withSteps ? ops.stream().map(fleet.operations()::withSteps).toList() : ops;
     }
 
     public List<Operation> operationsOfHost(String hostId) {
@@ -209,13 +216,29 @@ public final class Views {
     }
 
     public Map<String, Object> operationView(Operation op) {
-        Operation full = fleet.operations().withSteps(op);
+        return operationViews(List.of(op)).getFirst();
+    }
+
+    /** The API's view of operations, with host and pool names looked up once per list. */
+    public List<Map<String, Object>> operationViews(List<Operation> ops) {
+        Map<String, String> hostNames = new HashMap<>();
+        Map<String, String> poolNames = new HashMap<>();
+        List<Map<String, Object>> out = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            String host = hostNames.computeIfAbsent(op.hostId(), id -> fleet.hosts().byId(id).map(Host::hostname).orElse(""));
+            String pool = poolNames.computeIfAbsent(op.poolId(), id -> fleet.inventory().pool(id).map(Pool::name).orElse(""));
+            out.add(operationView(op.steps().isEmpty() ? fleet.operations().withSteps(op) : op, host, pool));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> operationView(Operation full, String host, String pool) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", full.id());
         v.put("hostId", full.hostId());
-        v.put("host", fleet.hosts().byId(full.hostId()).map(Host::hostname).orElse(null));
+        v.put("host", host);
         v.put("poolId", full.poolId());
-        v.put("pool", fleet.inventory().pool(full.poolId()).map(Pool::name).orElse(null));
+        v.put("pool", pool);
         v.put("kind", full.kind().wireName());
         v.put("state", full.state());
         v.put("reason", full.reason());

@@ -7,7 +7,6 @@ import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.model.Operation;
-import io.hybridctl.fleet.model.OperationState;
 import io.hybridctl.fleet.model.Pool;
 import io.hybridctl.fleet.model.Role;
 import io.hybridctl.fleet.model.StepState;
@@ -107,7 +106,7 @@ public final class UiRoutes {
         });
         app.get("/ui/pools/{id}/unassigned", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            List<Views.HostRow> free = views.hosts(new Views.HostQuery(null, null, null, null, null, true, null));
+            List<Views.HostRow> free = views.unassignedFrom(ctx.pathParam("id"));
             html(ctx, free.isEmpty() ? "<p>None.</p>" : hostTable(free, views.pool(ctx.pathParam("id")).id(), null));
         });
         app.get("/ui/pools/{id}/nodes", ctx -> {
@@ -117,7 +116,7 @@ public final class UiRoutes {
         app.get("/ui/pools/{id}/operations", ctx -> {
             auth.admin(ctx, Role.VIEWER);
             StringBuilder b = new StringBuilder("<table><tr><th>Operation</th><th>Host</th><th>Kind</th><th>State</th><th>Step</th><th>Reason</th><th>Updated</th></tr>");
-            for (Operation op : views.operationsOfPool(ctx.pathParam("id"), 50)) {
+            for (Operation op : views.operationsOfPool(ctx.pathParam("id"), 50, true)) {
                 String step = op.steps().stream().filter(s -> s.state() != StepState.SUCCEEDED).map(Operation.Step::name).findFirst().orElse("done");
                 Host h = views.host(op.hostId());
                 b.append("<tr><td><a href=\"/operations/").append(e(op.id())).append("\">").append(e(op.id().substring(0, 8)))

@@ -125,15 +125,6 @@ class DriftTest {
     }
 
     private static void waitFor(FleetApiClient admin, String hostname, String state) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname) && h.path("state").asText().equals(state)) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(hostname + " never became " + state);
+        io.hybridctl.fleet.HostWaits.state(admin, hostname, state);
     }
 }

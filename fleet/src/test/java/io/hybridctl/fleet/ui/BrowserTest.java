@@ -83,6 +83,17 @@ class BrowserTest {
                 browser.findElement(By.linkText("site-a")).click();
                 wait.until(d -> d.findElement(By.id("stream-state")).getText().equals("live"));
 
+                // A host registered with site-b's token is never offered to site-a.
+                agents.start(ts.server.url(), ts.registrationToken(ts.poolB, 1, 3600, false), ts.server.caFingerprint(), tmp.resolve("edge-b1"),
+                        "edge-b1", Duration.ofMillis(600), null);
+                wait.until(d -> {
+                    try {
+                        return hostId(ts, "edge-b1") != null;
+                    } catch (Throwable notYet) {
+                        return false;
+                    }
+                });
+
                 // Hosts register while the page is open; they wait unassigned (token without auto-assignment).
                 String token = ts.registrationToken(ts.poolA, 2, 3600, false);
                 for (String name : List.of("store-101", "store-102")) {
@@ -102,6 +113,7 @@ class BrowserTest {
                     wait.until(d -> d.findElements(By.cssSelector("#unassigned button.assign")).size() == remaining);
                 }
                 wait.until(d -> d.findElement(By.id("ready-count")).getText().equals("2 / 2"));
+                assertThat(browser.findElement(By.id("unassigned")).getText()).doesNotContain("edge-b1");
                 wait.until(d -> d.findElements(By.cssSelector("#hosts tr[data-host] span[data-state=READY]")).size() == 2);
                 List<String> live = wait.until(d -> d.findElements(By.cssSelector("#events li.live")).stream().map(WebElement::getText).toList());
                 assertThat(live).anyMatch(t -> t.contains("host.assigned")).anyMatch(t -> t.contains("operation.succeeded"))
