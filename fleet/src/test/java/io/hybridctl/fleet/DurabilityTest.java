@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridctl.fleet.agent.AgentSwarm;
 import io.hybridctl.fleet.client.FleetApiClient;
 import io.hybridctl.fleet.TestPem;
-import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.server.ServerMain;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
