@@ -29,16 +29,18 @@ class ArchitectureTest {
                 .layer("verify").definedBy("io.hybridctl.verify..")
                 .layer("lab").definedBy("io.hybridctl.lab..")
                 .layer("fleet").definedBy("io.hybridctl.fleet..")
+                .layer("aws").definedBy("io.hybridctl.aws..")
                 .layer("cli").definedBy("io.hybridctl.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("aws").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify", "lab", "cli")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("verify", "lab", "fleet", "cli")
+                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("verify", "lab", "fleet", "aws", "cli")
                 .whereLayer("pki").mayOnlyBeAccessedByLayers("fleet", "cli")
-                .whereLayer("spec").mayOnlyBeAccessedByLayers("pki", "plan", "verify", "lab", "fleet", "cli")
-                .whereLayer("net").mayOnlyBeAccessedByLayers("spec", "pki", "plan", "netmodel", "verify", "lab", "fleet", "cli")
+                .whereLayer("spec").mayOnlyBeAccessedByLayers("pki", "plan", "verify", "lab", "fleet", "aws", "cli")
+                .whereLayer("net").mayOnlyBeAccessedByLayers("spec", "pki", "plan", "netmodel", "verify", "lab", "fleet", "aws", "cli")
                 .check(CLASSES);
     }
 

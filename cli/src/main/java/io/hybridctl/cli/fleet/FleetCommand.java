@@ -251,7 +251,7 @@ public final class FleetCommand implements Runnable {
 
     @Command(name = "token-revoke", mixinStandardHelpOptions = true, description = "Revoke a registration token.")
     static final class TokenRevoke extends ApiCall {
-        @Parameters(paramLabel = "TOKEN-ID")
+        @Parameters(paramLabel = "TOKEN-ID", description = "The id token-create printed.")
         String id;
 
         @Override
@@ -446,8 +446,8 @@ public final class FleetCommand implements Runnable {
     }
 
     @Command(name = "drift", mixinStandardHelpOptions = true,
-            description = {"Design against reality for a cluster: hosts that differ from the spec, spec hosts that never registered",
-                    "(missing) and registered hosts the spec does not list (unknown). Exit 0 either way; use -o json in scripts."})
+            description = {"Design against reality for a cluster: hosts that differ from the spec, spec hosts that never registered "
+                    + "(missing) and registered hosts the spec does not list (unknown). Exit 0 either way; use -o json in scripts."})
     static final class Drift extends ApiCall {
         @Parameters(paramLabel = "CLUSTER", description = "Cluster name (metadata.name of the spec).")
         String cluster;
