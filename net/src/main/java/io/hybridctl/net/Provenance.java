@@ -51,7 +51,8 @@ public record Provenance(Origin origin, String where, Optional<String> artifact,
     @Override
     public String toString() {
         return switch (origin) {
-            case SPEC -> "spec " + where;
+            // A spec path names its origin itself ("spec.sites[0].router"); "spec spec..." said it twice.
+            case SPEC -> where.startsWith("spec") ? where : "spec " + where;
             case ARTIFACT -> line > 0 ? where + ":" + line : where;
             case OBSERVED -> "observed " + where;
             case ASSUMED -> "assumed: " + where;

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Run the host agent: register with a pool token (the key is generated here and never leaves the host),",
-                "then heartbeat and run the operations the fleet server assigns, over mTLS only."})
+        description = {"Run the host agent: register with a pool token (the key is generated here and never leaves the host), "
+                + "then heartbeat and run the operations the fleet server assigns, over mTLS only."})
 public final class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "Fleet server, e.g. https://fleet.example:8443.")

@@ -83,13 +83,13 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "fault", mixinStandardHelpOptions = true,
             description = {"Break the running lab on purpose and report detection, withdrawal and which flows fail; --restore undoes every fault.",
-                    "Kinds: speaker --host H | vpn --site S | firewall --site S [--rule TEXT] | static-route --host H | site --site S"})
+                    "Kinds: speaker --host H | vpn --site S | firewall --site S [--rule TEXT] | static-route --host H | site --site S."})
     static final class FaultCmd implements Callable<Integer> {
         @Mixin
         LabOptions options;
 
         @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "KIND",
-                description = "speaker, vpn, firewall, static-route or site")
+                description = "The kind of fault: speaker, vpn, firewall, static-route or site.")
         String kind;
 
         @Option(names = "--host", paramLabel = "HOST", description = "The host (speaker, static-route).")

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /** Options every `lab` verb takes, and the error mapping they share. */
 public final class LabOptions {
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file.")
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file (a file, not -: the lab reads the hybridctl.lock beside it).")
     Path file;
 
     @Option(names = "--name", paramLabel = "NAME",
@@ -49,6 +49,10 @@ public final class LabOptions {
     }
 
     LabDesign design() {
+        if (io.hybridctl.cli.SpecFile.isStdin(file)) {
+            // Every verb (up, test, fault, down) finds the lab's pod blocks in the hybridctl.lock beside the spec.
+            throw new UserError(2, "lab needs the spec as a file, next to its hybridctl.lock; save it and pass -f FILE");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserError(2, "cannot read " + file + ": no such file");
         }

@@ -344,11 +344,4 @@ public final class Operations {
         fleet.hub().record(h.poolId(), h.id(), "host.drift", h.hostname() + (override ? ": drift accepted by " + actor + "; bootstrap no longer held"
                 : ": drift override withdrawn"));
     }
-
-    public Map<String, Object> view(Operation op) {
-        Operation full = fleet.operations().withSteps(op);
-        return Map.of("id", full.id(), "hostId", full.hostId(), "poolId", full.poolId(), "kind", full.kind().wireName(),
-                "state", full.state(), "reason", full.reason(), "profileRevision", full.profileRevision(),
-                "steps", full.steps(), "createdAt", full.createdAt(), "updatedAt", full.updatedAt());
-    }
 }

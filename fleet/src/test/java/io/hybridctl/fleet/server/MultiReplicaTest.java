@@ -52,7 +52,7 @@ class MultiReplicaTest {
             FleetEvent fromB = b.fleet().hub().record(a.poolA, null, "test.relay", "recorded on B");
             b.fleet().hub().record(a.poolB, null, "test.relay", "another pool, recorded on B");
 
-            long deadline = System.currentTimeMillis() + 10_000;
+            long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline && (onB.size() < 2 || onA.size() < 3)) {
                 Thread.sleep(50);
             }

@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the network model of a design from plan's {@link NetworkIntent}: every route, rule, selector and BGP session
@@ -53,7 +55,11 @@ public final class ModelBuilder {
 
     private static final Prefix ANY = new Prefix(0, 0);
 
+    // The design being built, so that provenance can name sites (set by build; one builder builds one model at a time).
+    private HybridCluster spec;
+
     public HybridModel build(HybridCluster spec, NetworkIntent intent) {
+        this.spec = spec;
         List<Node> nodes = new ArrayList<>();
         Prefix vpcCidr = spec.vpc().cidrs().isEmpty() ? Prefix.containing(Ipv4Address.of(0x0AFA_0000L), 16) : spec.vpc().cidrs().get(0);
         ModelAddresses plan = new ModelAddresses(vpcCidr);
@@ -110,7 +116,7 @@ public final class ModelBuilder {
             }
             for (VpcRoute r : intent.vpcRoutes()) {
                 if (r.routeTable().equals(table)) {
-                    rtb.route(Route.out(r.destination(), "gateway", r.provenance()));
+                    rtb.route(Route.out(r.destination(), "gateway", named(r.provenance())));
                 }
             }
             nodes.add(rtb.build());
@@ -142,7 +148,7 @@ public final class ModelBuilder {
     }
 
     /** The additional cluster security group: plan's rules, plus the cluster's own VPC (EKS lets its nodes in). */
-    private static Filter securityGroup(HybridCluster spec, NetworkIntent intent, Direction direction) {
+    private Filter securityGroup(HybridCluster spec, NetworkIntent intent, Direction direction) {
         List<Rule> rules = new ArrayList<>();
         PrefixSet vpc = PrefixSet.ofPrefixes(intent.vpcCidrs());
         for (SecurityGroupRule r : intent.securityGroupRules()) {
@@ -154,8 +160,8 @@ public final class ModelBuilder {
             PortRange ports = r.ports();
             String name = direction.name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " " + r.cidr();
             rules.add(direction == Direction.INBOUND
-                    ? Rule.permit(name, peer, null, protocol, ports, r.provenance())
-                    : Rule.permit(name, null, peer, protocol, ports, r.provenance()));
+                    ? Rule.permit(name, peer, null, protocol, ports, named(r.provenance()))
+                    : Rule.permit(name, null, peer, protocol, ports, named(r.provenance())));
         }
         Provenance vpcRule = Provenance.assumed("the EKS cluster security group admits its own VPC");
         rules.add(direction == Direction.INBOUND ? Rule.permit("vpc", vpc, null, null, PortRange.ALL, vpcRule)
@@ -201,14 +207,14 @@ public final class ModelBuilder {
         Prefix l0 = ModelAddresses.siteLink(s, 0);
         Prefix l1 = ModelAddresses.siteLink(s, 1);
         Prefix l2 = ModelAddresses.siteLink(s, 2);
-        gw.iface(new Interface("site-" + s, ModelAddresses.at(l0, 1), l0, "att-" + s));
+        gw.iface(new Interface(HybridModel.gatewayInterface(site.name()), ModelAddresses.at(l0, 1), l0, "att-" + s));
         Provenance attachment = Provenance.assumed("the " + (vpn ? "VPN" : "Direct Connect") + " attachment of site " + site.name()
                 + " carries its networks (static routes or BGP on the gateway's route table)");
         for (Prefix p : siteNets) {
-            gw.route(Route.out(p, "site-" + s, attachment));
+            gw.route(Route.out(p, HybridModel.gatewayInterface(site.name()), attachment));
         }
         Node.Builder t = Node.builder(tunnel, vpn ? NodeKind.VPN_TUNNEL : NodeKind.VPN_GATEWAY)
-                .provenance(Provenance.spec(site.path() + ".connection"))
+                .provenance(siteSpec(site, ".connection"))
                 .iface(new Interface("cloud", ModelAddresses.at(l0, 2), l0, "att-" + s))
                 .iface(new Interface("site", ModelAddresses.at(l1, 1), l1, "tun-" + s));
         for (Prefix p : reachableNets) {
@@ -228,7 +234,7 @@ public final class ModelBuilder {
         if (site.firewall()) {
             String fw = HybridModel.firewallNode(site.name());
             firewallName = Optional.of(fw);
-            Node.Builder f = Node.builder(fw, NodeKind.FIREWALL).provenance(Provenance.spec(site.path() + ".firewall"))
+            Node.Builder f = Node.builder(fw, NodeKind.FIREWALL).provenance(siteSpec(site, ".firewall"))
                     .iface(new Interface("outside", ModelAddresses.at(l1, 2), l1, "tun-" + s))
                     .iface(new Interface("inside", ModelAddresses.at(l2, 1), l2, "fw-" + s));
             for (Prefix p : reachableNets) {
@@ -248,11 +254,11 @@ public final class ModelBuilder {
         String router = HybridModel.routerNode(site.name());
         Node.Builder r = Node.builder(router, NodeKind.ROUTER)
                 .provenance(assumedRouter ? Provenance.assumed("site " + site.name() + " has no router in the spec; its default gateway")
-                        : Provenance.spec(site.path() + ".router"))
+                        : siteSpec(site, ".router"))
                 .iface(new Interface("lan", routerAddress, lanOf(site, routerAddress), "lan-" + s))
                 .iface(new Interface("uplink", ModelAddresses.at(routerUplink, 2), routerUplink, routerUplinkSegment));
         if (vpn && selectors.isPresent()) {
-            Provenance p = selectors.get().provenance();
+            Provenance p = named(selectors.get().provenance());
             for (IpsecSelectors.Child child : selectors.get().children()) {
                 for (Prefix remote : child.remote()) {
                     r.route(Route.out(remote, "uplink", p.detailed(" (child " + child.name() + ": policy-based IPsec captures " + remote + ")")));
@@ -260,7 +266,7 @@ public final class ModelBuilder {
             }
         } else {
             for (Prefix cidr : config.map(RouterConfig::upstreamCidrs).orElse(intent.vpcCidrs())) {
-                r.route(Route.out(cidr, "uplink", config.isPresent() ? Provenance.spec(site.path() + ".router")
+                r.route(Route.out(cidr, "uplink", config.isPresent() ? siteSpec(site, ".router")
                         : Provenance.assumed("the site router sends the VPC to the connection")));
             }
         }
@@ -290,13 +296,13 @@ public final class ModelBuilder {
             }
             BgpSpeaker speaker = speakers.get(h.name());
             if (speaker != null) {
-                Provenance sp = speaker.provenance();
+                Provenance sp = named(speaker.provenance());
                 List<BgpConfig.Advertisement> ads = speaker.advertised().stream().map(p -> new BgpConfig.Advertisement(p, sp)).toList();
                 hb.bgp(new BgpConfig(speaker.localAsn(), List.of(new BgpNeighbor(speaker.peerAddress(), speaker.peerAsn(),
                         speaker.holdTimeSeconds(), speaker.keepaliveTimeSeconds(), false, sp)), ads));
             }
             if (pool.isPresent() && (pool.get().advertisement() == LoadBalancerPool.Advertisement.BGP || firstHost)) {
-                Provenance lp = pool.get().provenance();
+                Provenance lp = named(pool.get().provenance());
                 lbPrefixes.forEach(p -> hb.local(Route.local(p, lp)));
             }
             firstHost = false;
@@ -306,13 +312,13 @@ public final class ModelBuilder {
         sites.put(site.name(), new HybridModel.SiteNodes(site, router, routerAddress, assumedRouter, firewallName, tunnel, List.copyOf(lbPrefixes)));
     }
 
-    private static void configureRouting(RouterConfig config, Node.Builder r) {
+    private void configureRouting(RouterConfig config, Node.Builder r) {
         switch (config) {
             case RouterConfig.StaticRouting st -> st.routes().forEach(sr ->
-                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), sr.provenance())));
+                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), named(sr.provenance()))));
             case RouterConfig.BgpRouting b -> r.bgp(new BgpConfig(b.localAsn(), b.neighbors().stream()
                     .map(n -> new BgpNeighbor(n.address(), n.remoteAsn(), n.holdTimeSeconds(), n.keepaliveTimeSeconds(),
-                            n.routeReflectorClient(), n.provenance()))
+                            n.routeReflectorClient(), named(n.provenance())))
                     .toList(), List.of()));
         }
     }
@@ -338,8 +344,8 @@ public final class ModelBuilder {
     }
 
     /** Phase-2 selectors: a packet passes only when it matches a child in one direction or the other. */
-    private static Filter selectorFilter(IpsecSelectors ipsec) {
-        Provenance p = ipsec.provenance();
+    private Filter selectorFilter(IpsecSelectors ipsec) {
+        Provenance p = named(ipsec.provenance());
         List<Rule> rules = new ArrayList<>();
         for (IpsecSelectors.Child c : ipsec.children()) {
             PrefixSet local = PrefixSet.ofPrefixes(c.local());
@@ -351,9 +357,9 @@ public final class ModelBuilder {
     }
 
     /** The on-prem firewall: plan's rules in order (endpoint rules name hosts outside the model and are skipped). */
-    private static Filter firewallFilter(Site site, List<FirewallRule> rules) {
+    private Filter firewallFilter(Site site, List<FirewallRule> rules) {
         List<Rule> out = new ArrayList<>();
-        Provenance fp = Provenance.spec(site.path() + ".firewall");
+        Provenance fp = siteSpec(site, ".firewall");
         for (FirewallRule r : rules) {
             if (!(r.source() instanceof Peer.Cidrs src) || !(r.destination() instanceof Peer.Cidrs dst)) {
                 continue;
@@ -363,9 +369,32 @@ public final class ModelBuilder {
             String name = r.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " "
                     + src.label() + " -> " + dst.label();
             out.add(Rule.permit(name, PrefixSet.ofPrefixes(src.prefixes()), PrefixSet.ofPrefixes(dst.prefixes()), protocol, ports,
-                    r.provenance()));
-            fp = r.provenance();
+                    named(r.provenance())));
+            fp = named(r.provenance());
         }
         return new Filter("firewall-" + site.name(), FilterKind.FIREWALL, out, Action.DENY, fp);
+    }
+
+    private static final Pattern SITE = Pattern.compile("^spec\\.sites\\[(\\d+)]");
+
+    /** "spec.sites[1].router -> ..." gains "(site edge-west)": people know their sites by name, not by index. */
+    private Provenance named(Provenance p) {
+        Matcher m = SITE.matcher(p.where());
+        if (!m.find()) {
+            return p;
+        }
+        int index = Integer.parseInt(m.group(1));
+        if (index >= spec.sites().size()) {
+            return p;
+        }
+        String site = " (site " + spec.sites().get(index).name() + ")";
+        int arrow = p.where().indexOf(" -> ");
+        String where = arrow < 0 ? p.where() + site : p.where().substring(0, arrow) + site + p.where().substring(arrow);
+        return new Provenance(p.origin(), where, p.artifact(), p.line());
+    }
+
+    /** A spec path inside a site, with the site's name. */
+    private static Provenance siteSpec(Site site, String key) {
+        return Provenance.spec(site.path() + key + " (site " + site.name() + ")");
     }
 }
