@@ -1,5 +1,6 @@
 package io.hybridctl.cli.plan;
 
+import io.hybridctl.cli.SpecFile;
 import io.hybridctl.cli.UserError;
 import io.hybridctl.plan.PlanInputException;
 import io.hybridctl.plan.PlanInputs;
@@ -18,7 +19,6 @@ import io.hybridctl.spec.diag.Report;
 import io.hybridctl.spec.diag.Severity;
 import io.hybridctl.spec.diag.format.TextFormat;
 import io.hybridctl.spec.load.LoadResult;
-import io.hybridctl.spec.load.SpecLoader;
 import io.hybridctl.spec.model.HybridCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,35 +30,43 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Render every artifact a hybrid cluster needs (eksctl, CloudFormation, NodeConfigs, CNI, routers, VPN, firewall,",
-                "load balancers, add-ons, runbook, topology) from one validated spec, and record pod blocks in hybridctl.lock.",
-                "Exit 0: written (or diffed); 1: the spec or the pod address plan has errors, nothing written;",
-                "2: unreadable input, unusable output directory or bad usage."})
+        description = {"Render every artifact a hybrid cluster needs (eksctl, CloudFormation, NodeConfigs, CNI, routers, VPN, firewall, "
+                + "load balancers, add-ons, runbook, topology) from one validated spec, and record pod blocks in hybridctl.lock.",
+                "Exit 0: written (or diffed); 1: the spec or the pod address plan has errors, nothing written; "
+                + "2: unreadable input, unusable output directory or bad usage."})
 public final class PlanCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file.")
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file, or - to read it from standard input.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "Output directory. Replaced as a whole, atomically; must be new, empty or an earlier plan output.")
-    Path output;
+    @Option(names = {"-d", "--out-dir"}, paramLabel = "DIR",
+            description = "The output directory. It is replaced as a whole, atomically, and must be new, empty or an earlier plan output.")
+    Path outDir;
 
-    @Option(names = "--diff", description = "Show what would change in DIR (and hybridctl.lock) without writing anything.")
+    // Until 0.2 plan took its directory with -o, which every other command uses for the output format.
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", hidden = true,
+            description = "Deprecated spelling of --out-dir, accepted with a warning until the next release.")
+    Path legacyOutput;
+
+    @Option(names = "--diff", description = "Show what would change in DIR (and in hybridctl.lock) without writing anything.")
     boolean diff;
 
     @Option(names = "--ssm-activation", paramLabel = "FILE",
-            description = "JSON printed by `aws ssm create-activation`; fills the NodeConfigs (written 0600).")
+            description = "The JSON that `aws ssm create-activation` prints; it fills in the NodeConfigs, which are then written 0600.")
     Path activation;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private Path output;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        output = outputDirectory(err);
         Phases phases = new Phases(err);
-        LoadResult loaded = new SpecLoader().load(file);
+        LoadResult loaded = SpecFile.load(file, spec);
         phases.done("load and validate");
         Optional<HybridCluster> valid = loaded.validSpec();
         if (valid.isEmpty()) {
@@ -99,6 +107,20 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (OutputException e) {
             throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
         }
+    }
+
+    private Path outputDirectory(PrintWriter err) {
+        if (outDir != null && legacyOutput != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give the output directory once, with --out-dir (-o DIR is its old spelling)");
+        }
+        if (outDir != null) {
+            return outDir;
+        }
+        if (legacyOutput != null) {
+            err.println("hybridctl: warning: `plan -o DIR` is deprecated and will be removed in the next release; use `plan --out-dir DIR` (or -d DIR)");
+            return legacyOutput;
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out-dir=DIR'");
     }
 
     /** Phase timings on stderr when HYBRIDCTL_TIMING=1, for bench/plan.sh. */
