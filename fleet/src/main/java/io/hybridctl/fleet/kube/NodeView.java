@@ -18,10 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Watches hybrid Nodes (label eks.amazonaws.com/compute-type=hybrid) and the pods on them through fabric8 informers,
+ * Watches hybrid Nodes (label eks.amazonaws.com/compute-type=hybrid) and, per Node, the pods on it through fabric8 informers,
  * and maps each Node to a host: by node name for IAM Roles Anywhere, by the agent-reported mi- id for SSM.
  */
 public final class NodeView implements AutoCloseable {
@@ -37,7 +38,9 @@ public final class NodeView implements AutoCloseable {
     private final Map<String, Integer> podsPerNode = new ConcurrentHashMap<>();
     private final Map<String, String> podNode = new ConcurrentHashMap<>();
     private SharedIndexInformer<Node> nodeInformer;
-    private SharedIndexInformer<Pod> podInformer;
+    /** One pod informer per hybrid Node mapped to a host, field-selected on spec.nodeName: never a cluster-wide watch. */
+    private final Map<String, SharedIndexInformer<Pod>> podInformers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private NodeView(KubernetesClient client, boolean ownsClient, Fleet fleet, NodeStatusBoard board, HealthMonitor health) {
         this.client = client;
@@ -70,26 +73,11 @@ public final class NodeView implements AutoCloseable {
             @Override
             public void onDelete(Node n, boolean unknownFinalState) {
                 v.nodes.remove(n.getMetadata().getName());
+                v.stopPodWatch(n.getMetadata().getName());
                 v.hostFor(n.getMetadata().getName()).ifPresent(h -> {
                     v.board.remove(h.id());
                     v.fleet.hub().record(h.poolId(), h.id(), "node.deleted", "Kubernetes Node " + n.getMetadata().getName() + " deleted");
                 });
-            }
-        }, 60_000);
-        v.podInformer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod p) {
-                v.podMoved(p, false);
-            }
-
-            @Override
-            public void onUpdate(Pod old, Pod p) {
-                v.podMoved(p, false);
-            }
-
-            @Override
-            public void onDelete(Pod p, boolean unknownFinalState) {
-                v.podMoved(p, true);
             }
         }, 60_000);
         return v;
@@ -121,7 +109,12 @@ public final class NodeView implements AutoCloseable {
 
     private void refresh(Node n) {
         String name = n.getMetadata().getName();
-        hostFor(name).ifPresent(h -> {
+        Optional<Host> host = hostFor(name);
+        if (host.isEmpty()) {
+            stopPodWatch(name);
+        }
+        host.ifPresent(h -> {
+            watchPods(name);
             boolean ready = ready(n);
             String kubelet = n.getStatus() == null || n.getStatus().getNodeInfo() == null ? "" : n.getStatus().getNodeInfo().getKubeletVersion();
             NodeStatusBoard.NodeStatus previous = board.get(h.id()).orElse(null);
@@ -132,6 +125,52 @@ public final class NodeView implements AutoCloseable {
                 health.nodeReadiness(h.id(), ready, name);
             }
         });
+    }
+
+    /** Starts without waiting for the first list: this runs on the Node informer's event thread. */
+    private void watchPods(String nodeName) {
+        if (closed) {
+            return;
+        }
+        if (podInformers.containsKey(nodeName)) {
+            return;
+        }
+        SharedIndexInformer<Pod> informer = client.pods().inAnyNamespace().withField("spec.nodeName", nodeName).runnableInformer(60_000);
+        if (podInformers.putIfAbsent(nodeName, informer) != null) {
+            return;
+        }
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod p) {
+                podMoved(p, false);
+            }
+
+            @Override
+            public void onUpdate(Pod old, Pod p) {
+                podMoved(p, false);
+            }
+
+            @Override
+            public void onDelete(Pod p, boolean unknownFinalState) {
+                podMoved(p, true);
+            }
+        });
+        // Outside the map update: the informer may deliver its first events on this thread, and they call back here.
+        informer.start();
+    }
+
+    private void stopPodWatch(String nodeName) {
+        SharedIndexInformer<Pod> informer = podInformers.remove(nodeName);
+        if (informer != null) {
+            informer.close();
+            podNode.values().removeIf(nodeName::equals);
+            podsPerNode.remove(nodeName);
+        }
+    }
+
+    /** Node names whose pods are being watched. */
+    Set<String> podWatches() {
+        return Set.copyOf(podInformers.keySet());
     }
 
     private Optional<Host> hostFor(String nodeName) {
@@ -155,9 +194,8 @@ public final class NodeView implements AutoCloseable {
         if (nodeInformer != null) {
             nodeInformer.close();
         }
-        if (podInformer != null) {
-            podInformer.close();
-        }
+        closed = true;
+        podInformers.keySet().forEach(this::stopPodWatch);
         if (ownsClient) {
             client.close();
         }

@@ -3,9 +3,11 @@ package io.hybridctl.fleet.kube;
 import io.hybridctl.fleet.FleetFixture;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.hybridctl.fleet.model.Health;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.HostFacts;
@@ -13,21 +15,27 @@ import io.hybridctl.fleet.server.TestServer;
 import io.hybridctl.fleet.service.Fleet;
 import io.hybridctl.fleet.service.HealthMonitor;
 import io.hybridctl.fleet.service.NodeStatusBoard;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Kubernetes view against the fabric8 mock API server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)
-class NodeViewTest {
+public class NodeViewTest {
 
     KubernetesClient client;
+    KubernetesMockServer server;
 
     @Test
     void hybridNodesMapToHostsByNodeNameOrSsmIdAndDriveHealth(@TempDir Path tmp) throws Exception {
@@ -47,10 +55,10 @@ class NodeViewTest {
             client.nodes().resource(node("edge-ira-1", true, "hybrid")).create();
             client.nodes().resource(node("mi-0123456789abcdef0", false, "hybrid")).create();
             client.nodes().resource(node("cloud-1", true, null)).create();
-            for (int i = 0; i < 3; i++) {
-                client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("p" + i).endMetadata()
-                        .withNewSpec().withNodeName("edge-ira-1").endSpec().build()).create();
-            }
+            // CRUD mode matches a field selector only on metadata.name/namespace and returns nothing for spec.nodeName,
+            // so the per-node pod list is an expectation (checked before the CRUD store).
+            server.expect().get().withPath("/api/v1/pods?fieldSelector=spec.nodeName%3Dedge-ira-1&resourceVersion=0")
+                    .andReturn(200, podsOn("edge-ira-1", 3)).always();
 
             NodeStatusBoard board = new NodeStatusBoard();
             HealthMonitor health = new HealthMonitor(fleet, board, ts.server.heartbeats());
@@ -71,8 +79,35 @@ class NodeViewTest {
 
                 var summary = ts.admin.get("/api/v1/pools/" + ts.poolA);
                 assertThat(summary.path("total").asInt()).isEqualTo(3);
+
+                // The CRUD mock ignores field selectors, so the proof is in the requests it received.
+                assertThat(view.podWatches()).containsExactlyInAnyOrder("edge-ira-1", "mi-0123456789abcdef0");
+                List<String> podReads = new ArrayList<>();
+                for (RecordedRequest r; (r = server.takeRequest(1, TimeUnit.SECONDS)) != null; ) {
+                    String path = URLDecoder.decode(r.getPath(), StandardCharsets.UTF_8);
+                    if ("GET".equals(r.getMethod()) && path.matches(".*/pods(\\?.*)?$")) {
+                        podReads.add(path);
+                    }
+                }
+                assertThat(podReads).as("pods are listed and watched per node").isNotEmpty()
+                        .allMatch(path -> path.startsWith("/api/v1/pods?") && (path.contains("fieldSelector=spec.nodeName=edge-ira-1")
+                                || path.contains("fieldSelector=spec.nodeName=mi-0123456789abcdef0")));
+                assertThat(podReads).anyMatch(path -> path.contains("watch=true") && path.contains("spec.nodeName=edge-ira-1"));
+
+                client.nodes().withName("edge-ira-1").delete();
+                await(() -> !view.podWatches().contains("edge-ira-1"));
+                assertThat(view.podWatches()).containsExactly("mi-0123456789abcdef0");
             }
         }
+    }
+
+    public static PodList podsOn(String nodeName, int count) {
+        PodListBuilder list = new PodListBuilder().withNewMetadata().withResourceVersion("1").endMetadata();
+        for (int i = 0; i < count; i++) {
+            list.addNewItem().withNewMetadata().withNamespace("default").withName(nodeName + "-p" + i).withResourceVersion("1").endMetadata()
+                    .withNewSpec().withNodeName(nodeName).endSpec().endItem();
+        }
+        return list.build();
     }
 
     private static HostFacts facts(String name) {
