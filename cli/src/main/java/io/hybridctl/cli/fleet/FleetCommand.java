@@ -425,7 +425,7 @@ public final class FleetCommand implements Runnable {
                     throw new UserError(2, "give either --from-stack-outputs or the three --*-arn options, not both");
                 }
                 try {
-                    var outputs = io.hybridctl.plan.stack.StackOutputs.read(stackOutputs, stackName != null ? stackName : cluster + "-hybrid");
+                    var outputs = io.hybridctl.plan.stack.StackOutputs.read(stackOutputs, stackName != null ? stackName : io.hybridctl.plan.stack.StackOutputs.stackName(cluster));
                     var ira = outputs.iamRolesAnywhere(java.util.Optional.empty(), stackOutputs.toString());
                     trustAnchor = ira.trustAnchorArn();
                     profile = ira.profileArn();

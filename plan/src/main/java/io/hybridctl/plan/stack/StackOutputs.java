@@ -43,7 +43,12 @@ public record StackOutputs(String stackName, Optional<String> stackStatus, Map<S
 
     /** The stack plan's templates are deployed as (the runbook's `--stack-name`). */
     public static String stackName(HybridCluster spec) {
-        return spec.name() + "-hybrid";
+        return stackName(spec.name());
+    }
+
+    /** The same rule from the cluster name alone (metadata.name), for callers that hold no spec. */
+    public static String stackName(String clusterName) {
+        return clusterName + "-hybrid";
     }
 
     public static StackOutputs read(Path file, String stackName) throws PlanInputException {
