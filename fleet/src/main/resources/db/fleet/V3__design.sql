@@ -6,3 +6,6 @@ alter table fleet_cluster add column pki_dir varchar(4096);
 
 -- An operator accepted this host's differences from the spec; its bootstrap is no longer held.
 alter table host add column drift_override boolean default false not null;
+
+-- The pool whose registration token the host used: an unassigned host is offered to that pool only.
+alter table host add column registered_pool varchar(36);

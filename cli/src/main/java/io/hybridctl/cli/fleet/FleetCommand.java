@@ -392,25 +392,50 @@ public final class FleetCommand implements Runnable {
     }
 
     @Command(name = "iam-roles-anywhere-set", mixinStandardHelpOptions = true,
-            description = {"Store the cluster's IAM Roles Anywhere ARNs (the outputs of the plan's CloudFormation stack) for its NodeConfigs."})
+            description = {"Store the cluster's IAM Roles Anywhere ARNs (the outputs of the plan's CloudFormation stack) for its NodeConfigs:",
+                    "the three --*-arn options, or --from-stack-outputs with what `aws cloudformation describe-stacks` printed."})
     static final class IamRolesAnywhere extends ApiCall {
         @Parameters(paramLabel = "CLUSTER", description = "Cluster name (metadata.name of the spec).")
         String cluster;
 
-        @Option(names = "--trust-anchor-arn", required = true, paramLabel = "ARN",
+        @Option(names = "--from-stack-outputs", paramLabel = "FILE",
+                description = "JSON of `aws cloudformation describe-stacks --stack-name CLUSTER-hybrid` (or its Outputs array): the three ARNs are taken from it.")
+        Path stackOutputs;
+
+        @Option(names = "--stack-name", paramLabel = "NAME",
+                description = "The stack to read in --from-stack-outputs. Default: CLUSTER-hybrid, the name plan's runbook deploys it as.")
+        String stackName;
+
+        @Option(names = "--trust-anchor-arn", paramLabel = "ARN",
                 description = "arn:aws:rolesanywhere:REGION:ACCOUNT:trust-anchor/ID (stack output RemoteNodesTrustAnchorARN).")
         String trustAnchor;
 
-        @Option(names = "--profile-arn", required = true, paramLabel = "ARN",
+        @Option(names = "--profile-arn", paramLabel = "ARN",
                 description = "arn:aws:rolesanywhere:REGION:ACCOUNT:profile/ID (stack output RemoteNodesAnywhereProfileARN).")
         String profile;
 
-        @Option(names = "--role-arn", required = true, paramLabel = "ARN",
+        @Option(names = "--role-arn", paramLabel = "ARN",
                 description = "arn:aws:iam::ACCOUNT:role/NAME (stack output RemoteNodesRoleARN).")
         String role;
 
         @Override
         void call(FleetApiClient client, PrintWriter out) throws IOException, FleetApiClient.ApiError {
+            if (stackOutputs != null) {
+                if (trustAnchor != null || profile != null || role != null) {
+                    throw new UserError(2, "give either --from-stack-outputs or the three --*-arn options, not both");
+                }
+                try {
+                    var outputs = io.hybridctl.plan.stack.StackOutputs.read(stackOutputs, stackName != null ? stackName : cluster + "-hybrid");
+                    var ira = outputs.iamRolesAnywhere(java.util.Optional.empty(), stackOutputs.toString());
+                    trustAnchor = ira.trustAnchorArn();
+                    profile = ira.profileArn();
+                    role = ira.roleArn();
+                } catch (io.hybridctl.plan.PlanInputException e) {
+                    throw new UserError(2, e.getMessage());
+                }
+            } else if (trustAnchor == null || profile == null || role == null) {
+                throw new UserError(2, "give --trust-anchor-arn, --profile-arn and --role-arn, or --from-stack-outputs FILE");
+            }
             IraArns.check("--trust-anchor-arn", trustAnchor, IraArns.TRUST_ANCHOR);
             IraArns.check("--profile-arn", profile, IraArns.PROFILE);
             IraArns.check("--role-arn", role, IraArns.ROLE);

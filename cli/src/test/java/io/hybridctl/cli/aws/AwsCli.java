@@ -33,6 +33,8 @@ final class AwsCli implements AutoCloseable {
         fake = AwsFake.inFrontOf(moto.endpoint());
         System.setProperty("aws.accessKeyId", "AKIAMOTOTESTING00000");
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
+        // No instance metadata service either: credentials come from the properties above or nowhere.
+        System.setProperty("aws.disableEc2Metadata", "true");
         ApplyCommand.pacer = d -> Thread.sleep(Math.min(d.toMillis(), 100));
     }
 
@@ -58,6 +60,7 @@ final class AwsCli implements AutoCloseable {
     public void close() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
+        System.clearProperty("aws.disableEc2Metadata");
         ApplyCommand.pacer = io.hybridctl.aws.stack.StackDeployer.Pacer.REAL;
         fake.close();
         moto.close();

@@ -86,6 +86,22 @@ class FleetCommandsTest {
             assertThat(ira.exit()).as(ira.err()).isZero();
             assertThat(audit(common)).contains("iam-roles-anywhere.set");
 
+            // The same three ARNs straight from `aws cloudformation describe-stacks`.
+            Path outputs = tmp.resolve("stack.json");
+            Files.writeString(outputs, """
+                    {"Stacks": [{"StackName": "hybrid-two-site-hybrid", "StackStatus": "CREATE_COMPLETE", "Outputs": [
+                      {"OutputKey": "RemoteNodesTrustAnchorARN", "OutputValue": "arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-0000-4000-8000-0000000000aa"},
+                      {"OutputKey": "RemoteNodesAnywhereProfileARN", "OutputValue": "arn:aws:rolesanywhere:eu-west-1:111122223333:profile/0a1b2c3d-0000-4000-8000-0000000000bb"},
+                      {"OutputKey": "RemoteNodesRoleARN", "OutputValue": "arn:aws:iam::111122223333:role/hybrid-two-site-nodes"}]}]}
+                    """);
+            Run fromStack = cli(concat(new String[] {"fleet", "iam-roles-anywhere-set", "hybrid-two-site", "--from-stack-outputs", outputs.toString()}, common));
+            assertThat(fromStack.exit()).as(fromStack.err()).isZero();
+            assertThat(audit(common)).contains("0a1b2c3d-0000-4000-8000-0000000000aa");
+            Files.writeString(outputs, "{\"Stacks\": [{\"StackName\": \"hybrid-two-site-hybrid\", \"Outputs\": []}]}");
+            Run noOutputs = cli(concat(new String[] {"fleet", "iam-roles-anywhere-set", "hybrid-two-site", "--from-stack-outputs", outputs.toString()}, common));
+            assertThat(noOutputs.exit()).isEqualTo(2);
+            assertThat(noOutputs.err()).contains("has no output RemoteNodes").doesNotContain("Exception");
+
             Run badSpec = cli(concat(new String[] {"fleet", "import", "-f", tmp.resolve("missing.yaml").toString()}, common));
             assertThat(badSpec.exit()).isEqualTo(2);
         }

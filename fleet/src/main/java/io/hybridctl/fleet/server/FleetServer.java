@@ -16,6 +16,7 @@ import io.hybridctl.fleet.service.Inventory;
 import io.hybridctl.fleet.service.NodeStatusBoard;
 import io.hybridctl.fleet.service.Operations;
 import io.hybridctl.fleet.service.Registrar;
+import io.hybridctl.fleet.service.Views;
 import io.hybridctl.fleet.store.Database;
 import io.hybridctl.fleet.store.EventStore;
 import io.hybridctl.fleet.store.HeartbeatWriter;
@@ -174,10 +175,11 @@ public final class FleetServer implements AutoCloseable {
         new AgentRoutes(json, auth, registrar, health, operations, (int) opts.timing().heartbeat().toSeconds()).register(app);
         String host = opts.bindAddress().contains(":") ? "[" + opts.bindAddress() + "]" : opts.bindAddress();
         Supplier<String> url = () -> "https://" + host + ":" + app.port();
-        AdminRoutes admin = new AdminRoutes(json, auth, fleet, inventory, operations, nodes, url, caFingerprint, dataDir);
+        Views views = new Views(fleet, designs, nodes);
+        AdminRoutes admin = new AdminRoutes(json, auth, views, inventory, operations, registrar, url, caFingerprint, dataDir);
         admin.register(app);
         admin.eventStream(app, hub);
-        new UiRoutes(auth, fleet, inventory, operations, url, caFingerprint).register(app);
+        new UiRoutes(auth, views, inventory, operations, registrar, nodes, url, caFingerprint).register(app);
         app.start();
 
         operations.extendLeasesAfterRestart();

@@ -33,9 +33,16 @@ public final class Designs {
         if (l != null && l.stored().equals(stored)) {
             return l.design();
         }
-        ClusterDesign design = ClusterDesign.load(stored.yaml(), Path.of(stored.directory() == null ? "." : stored.directory()));
-        loaded.put(cluster.id(), new Loaded(stored, design));
-        return design;
+        // A fleet of agents registering at once must not validate the same spec once each.
+        synchronized (this) {
+            l = loaded.get(cluster.id());
+            if (l != null && l.stored().equals(stored)) {
+                return l.design();
+            }
+            ClusterDesign design = ClusterDesign.load(stored.yaml(), Path.of(stored.directory() == null ? "." : stored.directory()));
+            loaded.put(cluster.id(), new Loaded(stored, design));
+            return design;
+        }
     }
 
     public Optional<ClusterDesign> find(FleetCluster cluster) {

@@ -23,7 +23,6 @@ import io.hybridctl.plan.render.nodeadm.SsmActivation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -343,12 +342,5 @@ public final class Operations {
         fleet.audit(actor, override ? "host.drift-override" : "host.drift-override-cleared", h.hostname(), "");
         fleet.hub().record(h.poolId(), h.id(), "host.drift", h.hostname() + (override ? ": drift accepted by " + actor + "; bootstrap no longer held"
                 : ": drift override withdrawn"));
-    }
-
-    public Map<String, Object> view(Operation op) {
-        Operation full = fleet.operations().withSteps(op);
-        return Map.of("id", full.id(), "hostId", full.hostId(), "poolId", full.poolId(), "kind", full.kind().wireName(),
-                "state", full.state(), "reason", full.reason(), "profileRevision", full.profileRevision(),
-                "steps", full.steps(), "createdAt", full.createdAt(), "updatedAt", full.updatedAt());
     }
 }

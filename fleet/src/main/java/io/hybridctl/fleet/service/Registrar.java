@@ -88,6 +88,7 @@ public final class Registrar {
         }
         consume(token, now);
         Host h = fleet.hosts().create(req.facts(), null, fingerprint, now);
+        fleet.hosts().setRegisteredPool(h.id(), token.poolId());
         fleet.audit("agent:" + h.id(), "host.register", h.hostname(), "machineId=" + h.machineId() + " token=" + token.id());
         fleet.hub().record(token.poolId(), h.id(), "host.registered", h.hostname() + " registered (" + h.facts().os() + " "
                 + h.facts().osVersion() + ", " + h.facts().arch() + ", " + h.facts().cpus() + " CPUs)");
@@ -114,6 +115,17 @@ public final class Registrar {
         }
         return new Responses.Registered(hostId, poolId, PemCodec.certificate(cert), agentCa.certificatePem(),
                 (int) fleet.timing().heartbeat().toSeconds());
+    }
+
+    /** Lets the host's next registration bring a new key (after a re-image); its old certificate stops working then. */
+    public void reset(String actor, String hostId) {
+        Host h = fleet.hosts().byId(hostId).orElseThrow(() -> FleetException.notFound("host " + hostId));
+        fleet.jdbc().tx(() -> {
+            fleet.hosts().reset(h.id(), fleet.now());
+            fleet.audit(actor, "host.reset", h.hostname(), "machineId=" + h.machineId());
+            fleet.hub().record(h.poolId(), h.id(), "host.reset", h.hostname() + " reset: its next registration may bring a new key");
+            return null;
+        });
     }
 
     private static FleetException rejected(String why) {

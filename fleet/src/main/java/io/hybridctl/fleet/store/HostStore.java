@@ -183,6 +183,18 @@ public final class HostStore {
         return reset;
     }
 
+    /** Remembers the pool whose registration token the host used. */
+    public void setRegisteredPool(String id, String poolId) {
+        jdbc.update("update host set registered_pool = ? where id = ?", poolId, id);
+        evict(id);
+    }
+
+    /** Hosts in no pool that registered with this pool's token (or before that was recorded). */
+    public List<Host> unassignedFrom(String poolId) {
+        return jdbc.query("select * from host where pool_id is null and (registered_pool = ? or registered_pool is null) order by hostname",
+                this::host, poolId);
+    }
+
     /** Records whether an operator accepted the host's drift from the spec. */
     public void setDriftOverride(String id, boolean override) {
         jdbc.update("update host set drift_override = ? where id = ?", override, id);

@@ -33,7 +33,7 @@ class NodeViewTest {
     void hybridNodesMapToHostsByNodeNameOrSsmIdAndDriveHealth(@TempDir Path tmp) throws Exception {
         // The server's clock stands still: these hosts never heartbeat, and on a busy machine the silence sweep would
         // otherwise mark them UNREACHABLE before the Node view has judged them.
-        FleetFixture.ManualClock clock = new FleetFixture.ManualClock(1_800_000_000_000L);
+        FleetFixture.ManualClock clock = new FleetFixture.ManualClock(System.currentTimeMillis());
         try (TestServer ts = TestServer.start(tmp.resolve("server"), null,
                 new Fleet.Timing(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30)), clock)) {
             Fleet fleet = ts.server.fleet();

@@ -98,44 +98,18 @@ class BootstrapFlowTest {
             JsonNode events = ts.admin.get("/api/v1/events?kind=host.health");
             assertThat(events).extracting(e -> e.path("message").asText()).contains("edge-ntp is DEGRADED (" + bad.path("healthDetail").asText() + ")");
 
-            waitForHostState(ts, "edge-ok", "READY");
-            Thread.sleep(1500); // a heartbeat period after READY: its debug check has run and passed
-            JsonNode good = waitForHost(ts, "edge-ok", h -> true);
+            long readyAt = waitForHostState(ts, "edge-ok", "READY").path("lastHeartbeat").asLong();
+            // Two heartbeats later the debug check, which starts once the bootstrap has run, has reported.
+            JsonNode good = waitForHost(ts, "edge-ok", h -> h.path("lastHeartbeat").asLong() >= readyAt + 2_000);
             assertThat(good.path("health").asText()).isEqualTo("HEALTHY");
         }
     }
 
     static JsonNode waitForHost(TestServer ts, String hostname, java.util.function.Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : ts.admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname)) {
-                    last = h;
-                    if (condition.test(h)) {
-                        return h;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("host " + hostname + " did not reach the expected condition; last seen " + last);
+        return io.hybridctl.fleet.HostWaits.until(ts.admin, hostname, condition);
     }
 
     static JsonNode waitForHostState(TestServer ts, String hostname, String state) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : ts.admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname)) {
-                    last = h;
-                    if (h.path("state").asText().equals(state)) {
-                        return h;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("host " + hostname + " did not reach " + state + "; last seen " + last);
+        return io.hybridctl.fleet.HostWaits.state(ts.admin, hostname, state);
     }
 }

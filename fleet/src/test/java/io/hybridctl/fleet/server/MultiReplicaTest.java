@@ -8,7 +8,6 @@ import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.TestPem;
-import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import io.hybridctl.fleet.service.Fleet;
 import org.junit.jupiter.api.Assumptions;
@@ -52,7 +51,7 @@ class MultiReplicaTest {
             FleetEvent fromB = b.fleet().hub().record(a.poolA, null, "test.relay", "recorded on B");
             b.fleet().hub().record(a.poolB, null, "test.relay", "another pool, recorded on B");
 
-            long deadline = System.currentTimeMillis() + 10_000;
+            long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline && (onB.size() < 2 || onA.size() < 3)) {
                 Thread.sleep(50);
             }

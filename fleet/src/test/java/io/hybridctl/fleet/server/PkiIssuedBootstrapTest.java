@@ -1,6 +1,7 @@
 package io.hybridctl.fleet.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hybridctl.fleet.HostWaits;
 import io.hybridctl.fleet.Openssl;
 import io.hybridctl.fleet.PlanOf;
 import io.hybridctl.fleet.TestSpecs;
@@ -56,6 +57,13 @@ class PkiIssuedBootstrapTest {
         return f;
     }
 
+    /** @param pkiOverride --pki-dir, or null to sign with the CA the spec names */
+    private static ServerOptions serverOptions(Path tmp, Path pkiOverride) throws Exception {
+        return ServerOptions.loopback(tmp.resolve("server"), null)
+                .withTiming(new io.hybridctl.fleet.service.Fleet.Timing(Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                .withPki(new ServerOptions.PkiSource(pkiOverride, passphraseFile(tmp, PASSPHRASE)));
+    }
+
     private static JsonNode importIra(FleetApiClient admin, Path specDir) throws Exception {
         JsonNode imported = admin.post("/api/v1/clusters", TestSpecs.importBody(TestSpecs.ira("ira", "pki", TestSpecs.site("dc-1", HOSTS)), specDir));
         admin.put("/api/v1/clusters/ira/iam-roles-anywhere", Map.of(
@@ -86,9 +94,7 @@ class PkiIssuedBootstrapTest {
         Path specDir = tmp.resolve("spec");
         pkiDirectory(specDir.resolve("pki"));
         // No --pki-dir: the CA is the one the spec names; only the passphrase is given to the server.
-        ServerOptions opts = ServerOptions.loopback(tmp.resolve("server"), null)
-                .withTiming(new io.hybridctl.fleet.service.Fleet.Timing(Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .withPki(new ServerOptions.PkiSource(null, passphraseFile(tmp, PASSPHRASE)));
+        ServerOptions opts = serverOptions(tmp, null);
         try (FleetServer server = FleetServer.start(opts);
              FleetApiClient admin = new FleetApiClient(server.url(), server.initialAdminToken().orElseThrow(), server.caCertificate());
              InProcessAgents agents = new InProcessAgents()) {
@@ -122,9 +128,7 @@ class PkiIssuedBootstrapTest {
         Path specDir = tmp.resolve("spec");
         pkiDirectory(specDir.resolve("pki"));
         Path other = pkiDirectory(tmp.resolve("other-pki"));
-        ServerOptions opts = ServerOptions.loopback(tmp.resolve("server"), null)
-                .withTiming(new io.hybridctl.fleet.service.Fleet.Timing(Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .withPki(new ServerOptions.PkiSource(other, passphraseFile(tmp, PASSPHRASE)));
+        ServerOptions opts = serverOptions(tmp, other);
         try (FleetServer server = FleetServer.start(opts);
              FleetApiClient admin = new FleetApiClient(server.url(), server.initialAdminToken().orElseThrow(), server.caCertificate());
              InProcessAgents agents = new InProcessAgents()) {
@@ -153,36 +157,10 @@ class PkiIssuedBootstrapTest {
     }
 
     private static JsonNode waitForState(FleetApiClient admin, String hostname, String state) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname)) {
-                    last = h;
-                    if (h.path("state").asText().equals(state)) {
-                        return h;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("host " + hostname + " never became " + state + ": " + last);
+        return HostWaits.state(admin, hostname, state);
     }
 
     private static void waitUntilReady(FleetApiClient admin, String hostname) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname)) {
-                    last = h;
-                    if (h.path("state").asText().equals("READY")) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("host " + hostname + " never became READY: " + last);
+        HostWaits.state(admin, hostname, "READY");
     }
 }

@@ -50,7 +50,12 @@ public final class TestServer implements AutoCloseable {
 
     /** @param clock the server's clock: a test that must not race the heartbeat sweep gives one that it moves itself */
     public static TestServer start(Path dataDir, String dbUrl, Fleet.Timing timing, java.time.Clock clock) throws Exception {
-        FleetServer server = FleetServer.start(ServerOptions.loopback(dataDir, dbUrl).withTiming(timing), clock);
+        return start(ServerOptions.loopback(dataDir, dbUrl).withTiming(timing), clock);
+    }
+
+    public static TestServer start(ServerOptions options, java.time.Clock clock) throws Exception {
+        Path dataDir = options.dataDir();
+        FleetServer server = FleetServer.start(options, clock);
         String token = server.initialAdminToken().orElseThrow();
         FleetApiClient admin = new FleetApiClient(server.url(), token, server.caCertificate());
         Map<String, List<String>> sites = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import io.hybridctl.lab.daemon.Nftables;
 import io.hybridctl.lab.daemon.RouterArtifacts;
 import io.hybridctl.lab.host.CommandFailedException;
 import io.hybridctl.lab.host.Preflight;
+import io.hybridctl.lab.host.ProcessShell;
 import io.hybridctl.lab.host.Shell;
 import io.hybridctl.lab.lifecycle.LabProcess;
 import io.hybridctl.lab.lifecycle.LabState;
@@ -45,13 +46,19 @@ public final class Lab {
     public static final List<Preflight.Tool> TOOLS = List.of(Preflight.IP, Preflight.NFT, Preflight.ZEBRA,
             Preflight.BGPD, Preflight.STATICD, Preflight.VTYSH, Preflight.GOBGPD, Preflight.GOBGP, Preflight.SETSID);
 
-    private final Shell shell = new Shell();
+    private final Shell shell;
     private final Path stateRoot;
     private final Preflight preflight;
     private final RouterArtifacts artifacts;
     private final LabFlows catalogue;
 
     public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, LabFlows catalogue) {
+        this(new ProcessShell(), stateRoot, preflight, artifacts, catalogue);
+    }
+
+    /** @param shell runs every command of this lab (tests pass a fake one) */
+    public Lab(Shell shell, Path stateRoot, Preflight preflight, RouterArtifacts artifacts, LabFlows catalogue) {
+        this.shell = shell;
         this.stateRoot = stateRoot;
         this.preflight = preflight;
         this.artifacts = artifacts;

@@ -37,7 +37,7 @@ class CiliumBgpLabTest {
     void up() {
         RootLab.assumeMachine();
         lab = RootLab.lab();
-        design = RootLab.design("lab-cilium-bgp.yaml", "tcilium");
+        design = RootLab.design("lab-cilium-bgp.yaml", RootLab.unique("tcilium"));
         tester = new LabTester(lab, new FaultProbes());
         before = SafetyAudit.RootSnapshot.take(lab.shell());
         lab.up(design, true, new Progress(out, false));

@@ -25,7 +25,7 @@ final class SharedLab {
     SharedLab(String example, String name) {
         RootLab.assumeMachine();
         lab = RootLab.lab();
-        design = RootLab.design(example, name);
+        design = RootLab.design(example, RootLab.unique(name));
         required = new LabTester(lab, new FaultProbes());
         lab.up(design, true, new Progress(out, false));
     }

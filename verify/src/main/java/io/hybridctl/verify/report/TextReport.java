@@ -95,7 +95,7 @@ public final class TextReport {
         StringBuilder b = new StringBuilder();
         for (FlowTracer.Traced t : traces) {
             b.append(flow).append(' ').append(t.header()).append(": ").append(t.source()).append(" -> ").append(t.destination()).append(": ")
-                    .append(t.trace().disposition()).append(t.reply() ? " (reply)" : "").append('\n');
+                    .append(t.disposition()).append(t.reply() ? " (reply)" : "").append('\n');
             t.explanation().ifPresent(x -> b.append("  explanation: ").append(x.code()).append(" at ").append(x.component()).append(": ")
                     .append(x.detail()).append("\n  remediation: ").append(x.remediation()).append("\n  symptom:     ").append(x.symptom()).append('\n'));
             trace(b, t.trace(), "  ");
