@@ -261,6 +261,15 @@ case("ok-anchors-for-networks", "NODE012 DES006 DES015", BGP, [("      nodeNetwo
 case("ok-json-syntax", "NODE012 DES006 DES015", raw=BGP.replace("      hosts:\n", "      hosts:\n        - {\"name\": \"node-03\", \"address\": \"192.168.200.13\", \"os\": \"ubuntu\", \"osVersion\": \"24.04\"}\n"), exit_code=0)
 case("ok-version-unquoted", "NODE012 DES006 DES015", BGP, [('    kubernetesVersion: "1.31"', "    kubernetesVersion: 1.31")], exit_code=0)
 
+# ---- containerd source per OS (nodeadm install --containerd-source; issue 13) -----------------------------------------
+RHEL_HOST = ("          os: ubuntu\n          osVersion: \"24.04\"\n          arch: amd64\n        - name: node-02",
+             "          os: rhel\n          osVersion: \"9\"\n          arch: amd64\n        - name: node-02")
+case("node-rhel-distro-containerd", "NODE013", BGP, [(RHEL_HOST[0], RHEL_HOST[1].replace("arch: amd64\n", "arch: amd64\n          containerdSource: distro\n"))])
+case("node-al2023-docker-containerd", "NODE013", BGP, [(RHEL_HOST[0], RHEL_HOST[1].replace("os: rhel\n          osVersion: \"9\"", "os: al2023\n          osVersion: \"2023\"")
+                                                        .replace("arch: amd64\n", "arch: amd64\n          containerdSource: docker\n"))])
+case("ok-rhel-default-containerd", "NODE012 DES006 DES015", BGP, [RHEL_HOST], exit_code=0)
+case("shape-containerd-source-unknown", "SPEC005", BGP, [(RHEL_HOST[0], RHEL_HOST[0].replace("arch: amd64\n", "arch: amd64\n          containerdSource: yum\n"))])
+
 cases = [c for c in cases if c]
 if os.path.isdir(OUT):
     shutil.rmtree(OUT)

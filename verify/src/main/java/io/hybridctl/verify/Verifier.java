@@ -192,7 +192,7 @@ public final class Verifier {
             for (Host h : kept) {
                 unpinned.add(hostPaths.stream().anyMatch(p -> p.startsWith(s.path() + ".")) && h.podBlock().isPresent()
                         ? new Host(h.name(), h.site(), h.siteIndex(), h.index(), h.address(), h.os(), h.osVersion(), h.arch(), h.labels(),
-                        Optional.empty(), h.kubeletFlags(), h.asn()) : h);
+                        Optional.empty(), h.kubeletFlags(), h.asn(), h.containerdSource()) : h);
             }
             sites.add(new Site(s.name(), s.index(), s.zone(), s.nodeNetworks(), s.podNetworks(), s.router(), s.connection(), s.loadBalancer(),
                     s.firewall(), unpinned));

@@ -178,6 +178,15 @@ final class ModelMapper {
         };
         return Optional.of(new Host(name.get(), site, siteIndex, index, address.get(), os, f.string("osVersion").orElse(""),
                 "arm64".equals(f.string("arch").orElse("amd64")) ? Host.Arch.ARM64 : Host.Arch.AMD64,
-                f.stringMap("labels"), o.prefix("podBlock"), o.strings("kubeletFlags"), o.integer("asn")));
+                f.stringMap("labels"), o.prefix("podBlock"), o.strings("kubeletFlags"), o.integer("asn"),
+                f.string("containerdSource").map(ModelMapper::containerdSource)));
+    }
+
+    private static Host.ContainerdSource containerdSource(String id) {
+        return switch (id) {
+            case "none" -> Host.ContainerdSource.NONE;
+            case "docker" -> Host.ContainerdSource.DOCKER;
+            default -> Host.ContainerdSource.DISTRO;
+        };
     }
 }

@@ -75,6 +75,7 @@ final class HostRules implements Rule {
                         (Versions.compare(k8s, compat.bottlerocketMinimumKubernetes()) < 0 ? ", and needs Kubernetes " + compat.bottlerocketMinimumKubernetes() + "+" : "") + ")",
                         "hybridctl renders Bottlerocket user data instead of a NodeConfig for this host");
             }
+            containerdSource(ctx, h);
             for (int i = 0; i < h.kubeletFlags().size(); i++) {
                 String flag = h.kubeletFlags().get(i);
                 if (flag.startsWith("--hostname-override")) {
@@ -86,6 +87,18 @@ final class HostRules implements Rule {
                 }
             }
         });
+    }
+
+    /** The checks of nodeadm's ValidateContainerdSource (aws/eks-hybrid internal/containerd/install.go), made before install. */
+    private static void containerdSource(ValidationContext ctx, Host h) {
+        Host.ContainerdSource s = h.effectiveContainerdSource();
+        if (h.os() == Host.Os.RHEL && s == Host.ContainerdSource.DISTRO) {
+            ctx.report("NODE013", h.path() + ".containerdSource", "distro source for containerd is not supported on RHEL (nodeadm install refuses it)",
+                    "use containerdSource: docker (containerd.io from Docker's repository) or none (containerd already installed), or leave it out");
+        } else if (h.os() == Host.Os.AL2023 && s == Host.ContainerdSource.DOCKER) {
+            ctx.report("NODE013", h.path() + ".containerdSource", "docker source for containerd is not supported on AL2023 (nodeadm install refuses it)",
+                    "use containerdSource: distro or none, or leave it out");
+        }
     }
 
     private static void name(ValidationContext ctx, Host h, boolean ira) {

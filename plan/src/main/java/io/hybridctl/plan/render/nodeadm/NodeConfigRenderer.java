@@ -123,7 +123,9 @@ public final class NodeConfigRenderer {
         }
         sh.append("# 3. Kubernetes components and the credential provider; skipped once nodeadm's tracker exists.\n");
         sh.append("if [ ! -f /opt/nodeadm/tracker ]; then\n");
+        // --containerd-source per OS: nodeadm's default (distro) is refused on RHEL, docker on AL2023.
         sh.append("  nodeadm install ").append(spec.cluster().kubernetesVersion()).append(" --credential-provider ").append(provider.nodeadmName())
+                .append(" --containerd-source ").append(host.effectiveContainerdSource().id())
                 .append(" --region ").append(spec.cluster().region()).append("\nfi\n");
         sh.append("# nodeadm init exits 0 without doing anything when install did not finish, so check the tracker ourselves.\n");
         sh.append("if [ ! -f /opt/nodeadm/tracker ]; then echo \"install.sh: nodeadm install did not complete; see its log above\" >&2; exit 1; fi\n\n");
