@@ -113,7 +113,7 @@ public final class Planner {
                 put(out, ArtifactPaths.CALICO_BGP, Yaml.writeAll(calico.bgpResources(spec, intent)));
             }
         }
-        out.put(ArtifactPaths.CNI_INSTALL, Artifact.text(ArtifactPaths.CNI_INSTALL, new CniInstallScript().render(spec, out.keySet()), Artifact.Mode.EXECUTABLE));
+        out.put(ArtifactPaths.CNI_INSTALL, Artifact.text(ArtifactPaths.CNI_INSTALL, new CniInstallScript().render(spec, allocations, out.keySet()), Artifact.Mode.EXECUTABLE));
     }
 
     private static void sites(HybridCluster spec, NetworkIntent intent, SortedMap<String, Artifact> out) {
@@ -145,6 +145,12 @@ public final class Planner {
         for (LoadBalancerPool p : intent.loadBalancerPools()) {
             List<ObjectNode> docs = new ArrayList<>(lb.pool(spec, p));
             put(out, ArtifactPaths.loadBalancer(p.site()), Yaml.writeAll(docs));
+        }
+        if (!intent.loadBalancerPools().isEmpty()) {
+            if (intent.loadBalancerPools().stream().anyMatch(p -> p.type() == Site.LoadBalancerType.METALLB)) {
+                put(out, ArtifactPaths.LB_METALLB_VALUES, lb.metallbValues(spec));
+            }
+            out.put(ArtifactPaths.LB_INSTALL, Artifact.text(ArtifactPaths.LB_INSTALL, lb.installScript(spec, intent.loadBalancerPools()), Artifact.Mode.EXECUTABLE));
         }
         if (spec.cni().podsRoutable()) {
             put(out, ArtifactPaths.LB_ALBC_VALUES, lb.albcValues(spec));

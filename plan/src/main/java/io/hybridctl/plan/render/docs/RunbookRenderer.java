@@ -92,10 +92,9 @@ public final class RunbookRenderer {
         md.append("```sh\n").append(ArtifactPaths.CNI_INSTALL).append("\n```\n\n");
 
         md.append("## 6. Load balancing and add-ons\n\n```sh\n");
-        for (Site s : spec.sites()) {
-            if (artifacts.contains(ArtifactPaths.loadBalancer(s.name()))) {
-                md.append("kubectl apply -f ").append(ArtifactPaths.loadBalancer(s.name())).append("   # LoadBalancer pool of site ").append(s.name()).append('\n');
-            }
+        if (artifacts.contains(ArtifactPaths.LB_INSTALL)) {
+            md.append(ArtifactPaths.LB_INSTALL).append("   # ").append(artifacts.contains(ArtifactPaths.LB_METALLB_VALUES) ? "MetalLB (pinned), then " : "")
+                    .append("the LoadBalancer pool of every site\n");
         }
         md.append("kubectl -n kube-system patch deployment coredns --patch-file ").append(ArtifactPaths.COREDNS_PATCH).append("   # replicas spread over cloud and sites\n");
         md.append("kubectl -n kube-system patch service kube-dns --patch-file ").append(ArtifactPaths.KUBE_DNS_PATCH).append("   # answer from the nearest replica\n");

@@ -3,6 +3,7 @@ package io.hybridctl.plan.render.nodeadm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.plan.render.Yaml;
+import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.Credentials;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
@@ -24,6 +25,8 @@ public final class NodeConfigRenderer {
     public static final String HOST_LABEL = "hybridctl.io/host";
     public static final String SITE_LABEL = "hybridctl.io/site";
     public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
+    /** Cilium hosts register with it; cni/install.sh lifts it once the node's CiliumNode holds its planned pod block. */
+    public static final String POD_BLOCK_TAINT = "hybridctl.io/pod-block";
 
     public RenderedNode render(HybridCluster spec, Host host, NodeCredentials credentials) {
         boolean secret = credentials instanceof NodeCredentials.Ssm s && s.activation().isPresent();
@@ -82,6 +85,10 @@ public final class NodeConfigRenderer {
         List<String> out = new ArrayList<>();
         out.add("--node-ip=" + host.address());
         out.add(l.toString());
+        if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
+            // Lifted by cni/install.sh once the node's CiliumNode holds its planned pod block (docs/decisions.md).
+            out.add("--register-with-taints=" + POD_BLOCK_TAINT + "=unassigned:NoSchedule");
+        }
         out.addAll(host.kubeletFlags());
         return out;
     }
