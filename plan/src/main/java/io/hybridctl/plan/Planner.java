@@ -68,7 +68,7 @@ public final class Planner {
         loadBalancers(spec, intent, out);
         AddonRenderer addons = new AddonRenderer();
         put(out, ArtifactPaths.COREDNS_PATCH, addons.coreDnsPatch());
-        put(out, ArtifactPaths.KUBE_DNS_PATCH, addons.kubeDnsPatch());
+        put(out, ArtifactPaths.KUBE_DNS_PATCH, addons.kubeDnsPatch(spec.cluster().kubernetesVersion()));
         if (!spec.cni().podsRoutable()) {
             put(out, ArtifactPaths.WEBHOOK_PATCH, addons.webhookPatch());
         }

@@ -1,7 +1,9 @@
 package io.hybridctl.plan.intent;
 
 public enum Protocol {
-    TCP("tcp"), UDP("udp"), ICMP("icmp");
+    TCP("tcp"), UDP("udp"), ICMP("icmp"),
+    /** IPsec payload (IP protocol 50): only between a site's VPN device and the AWS tunnel endpoints. */
+    ESP("esp");
 
     private final String id;
 

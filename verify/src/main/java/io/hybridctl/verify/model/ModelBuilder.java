@@ -171,6 +171,8 @@ public final class ModelBuilder {
             case TCP -> Protocol.TCP;
             case UDP -> Protocol.UDP;
             case ICMP -> Protocol.ICMP;
+            // plan emits ESP only towards the AWS tunnel endpoints, which name hosts outside the model (skipped above)
+            case ESP -> throw new IllegalArgumentException("ESP is not part of the network model");
         };
     }
 

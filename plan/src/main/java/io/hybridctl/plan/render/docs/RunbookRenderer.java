@@ -50,9 +50,15 @@ public final class RunbookRenderer {
         if (ira) {
             md.append("Why: each node proves its identity with a certificate whose CN is its node name; the role's trust policy only\n");
             md.append("lets a node use the session name equal to that CN.\n\n");
-            md.append("1. Issue one certificate per host with `hybridctl pki` (CN = host name) and place each key at `/etc/iam/pki/server.key` on its host.\n");
-            md.append("2. Copy `RemoteNodesRoleARN`, `RemoteNodesAnywhereProfileARN` and `RemoteNodesTrustAnchorARN` from the stack outputs\n");
-            md.append("   into the `REPLACE_ME` fields of `nodes/*/nodeconfig.yaml` (or let `hybridctl fleet` do it).\n\n");
+            md.append("1. Issue one certificate per host: `hybridctl pki issue -f <spec>` (CN = host name). The keys are generated on the machine\n");
+            md.append("   that runs it, in `pki/nodes/<host>/server.key` (mode 0600): guard that directory, and give each key only to its host.\n");
+            md.append("   `hybridctl plan` copies each host's certificate into `nodes/<host>/server.pem`, never its key.\n");
+            md.append("2. Put each key on its host before running its install.sh (the key travels over ssh's stdin, created under umask 077):\n\n");
+            md.append("   ```sh\n   ssh <host address> 'sudo sh -c \"umask 077 && mkdir -p /etc/iam/pki && cat > /etc/iam/pki/server.key\"' < pki/nodes/<host>/server.key\n   ```\n\n");
+            md.append("3. Fill the three ARNs of the NodeConfigs from the deployed stack by planning again with its outputs:\n\n");
+            md.append("   ```sh\n   aws cloudformation describe-stacks --region ").append(region).append(" --stack-name ").append(stack).append(" > stack-outputs.json\n");
+            md.append("   hybridctl plan -f <spec> -o <this directory> --stack-outputs stack-outputs.json\n   ```\n\n");
+            md.append("   Until then `nodes/*/nodeconfig.yaml` hold `REPLACE_ME` placeholders and install.sh refuses to run.\n\n");
         } else {
             md.append("Why: SSM registers each host as a managed instance and hands it rotating credentials for the hybrid nodes role.\n\n");
             md.append("```sh\naws ssm create-activation --region ").append(region).append(" --default-instance-name ").append(c)
@@ -86,6 +92,11 @@ public final class RunbookRenderer {
         md.append("## 4. Join the hosts\n\n");
         md.append("Why: nodeadm installs kubelet and the credential provider, then joins with the NodeConfig (node IP and labels included).\n\n");
         md.append("For each host: copy `nodes/<host>/` to it and run `sudo ./install.sh`. Nodes stay NotReady until the CNI runs.\n\n");
+        if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
+            md.append("Each node registers with the taint `hybridctl.io/pod-block=unassigned:NoSchedule`; `cni/install.sh` lifts it once the\n");
+            md.append("node's CiliumNode holds the pod block below, so Cilium never hands it another one. Run `cni/install.sh` again after a\n");
+            md.append("host joins (or re-joins) later.\n\n");
+        }
 
         md.append("## 5. CNI\n\n");
         md.append("Why: hybrid nodes need Cilium or Calico; its pod pools are the networks above, pinned so they never change under a running CNI.\n\n");

@@ -120,8 +120,9 @@ public final class NodeConfigRenderer {
         sh.append("  chmod 0755 /usr/local/bin/nodeadm\nfi\n\n");
         if (provider == Credentials.Provider.IAM_ROLES_ANYWHERE) {
             sh.append("# 2. The node certificate (CN = ").append(host.name()).append(", the nodeName the role's trust policy checks).\n");
-            sh.append("#    The private key never leaves the machine that made it: place it at ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_KEY)
-                    .append(" (mode 0600) yourself.\n");
+            sh.append("#    Its private key is not in this directory: `hybridctl pki issue` wrote it to pki/nodes/").append(host.name())
+                    .append("/server.key on the machine\n#    that ran it; copy it to ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_KEY)
+                    .append(" (mode 0600) first, as README.md step 2 shows.\n");
             sh.append("install -d -m 0755 /etc/iam/pki\n");
             sh.append("if [ -f \"$here/server.pem\" ]; then install -m 0644 \"$here/server.pem\" ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_CERTIFICATE).append("; fi\n");
             sh.append("for f in ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_CERTIFICATE).append(' ').append(NodeCredentials.IamRolesAnywhere.DEFAULT_KEY).append("; do\n");
