@@ -49,6 +49,14 @@ public final class ArtifactPaths {
         return "sites/" + site + "/vpn/swanctl.conf";
     }
 
+    public static String vpnUpdown(String site) {
+        return "sites/" + site + "/vpn/updown.sh";
+    }
+
+    public static String vpnStrongswanConf(String site) {
+        return "sites/" + site + "/vpn/strongswan-hybridctl.conf";
+    }
+
     public static String firewallMarkdown(String site) {
         return "sites/" + site + "/firewall/rules.md";
     }

@@ -125,7 +125,10 @@ public final class Planner {
         }
         SwanctlRenderer swanctl = new SwanctlRenderer();
         for (IpsecSelectors s : intent.ipsec()) {
-            put(out, ArtifactPaths.swanctl(s.site()), swanctl.render(spec.name(), s));
+            int index = spec.sites().stream().filter(x -> x.name().equals(s.site())).findFirst().map(Site::index).orElse(0);
+            put(out, ArtifactPaths.swanctl(s.site()), swanctl.render(spec.name(), s, index));
+            out.put(ArtifactPaths.vpnUpdown(s.site()), Artifact.text(ArtifactPaths.vpnUpdown(s.site()), swanctl.updown(spec.name(), s, index), Artifact.Mode.EXECUTABLE));
+            put(out, ArtifactPaths.vpnStrongswanConf(s.site()), swanctl.strongswanConf(s.site()));
         }
         FirewallRenderer fw = new FirewallRenderer();
         var bySite = intent.firewallRulesBySite();

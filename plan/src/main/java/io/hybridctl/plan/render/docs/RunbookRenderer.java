@@ -3,6 +3,7 @@ package io.hybridctl.plan.render.docs;
 import io.hybridctl.plan.ArtifactPaths;
 import io.hybridctl.plan.intent.NetworkIntent;
 import io.hybridctl.plan.ipam.PodBlock;
+import io.hybridctl.plan.render.site.SwanctlRenderer;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.Credentials;
 import io.hybridctl.spec.model.HybridCluster;
@@ -80,7 +81,11 @@ public final class RunbookRenderer {
                         .append("` (VyOS: configure, paste, commit, save).\n");
             }
             if (artifacts.contains(ArtifactPaths.swanctl(s.name()))) {
-                md.append("- VPN: `").append(ArtifactPaths.swanctl(s.name())).append("` into `/etc/swanctl/conf.d/`, fill tunnel addresses and keys, `swanctl --load-all`.\n");
+                md.append("- VPN (route-based, one SA pair per AWS tunnel): `").append(ArtifactPaths.swanctl(s.name())).append("` into `/etc/swanctl/conf.d/`, `")
+                        .append(ArtifactPaths.vpnUpdown(s.name())).append("` as `").append(SwanctlRenderer.updownPath(s.name())).append("`, `")
+                        .append(ArtifactPaths.vpnStrongswanConf(s.name())).append("` into `/etc/strongswan.d/`; fill tunnel addresses and keys,\n")
+                        .append("  `swanctl --load-all`. On the AWS VPN connection: IKEv2, AES256/SHA2-256/DH 14 in both phases, local and remote\n")
+                        .append("  IPv4 network CIDR 0.0.0.0/0 (one selector pair per tunnel), static routes to this site's networks, DPD action restart.\n");
             }
             if (artifacts.contains(ArtifactPaths.firewallNft(s.name()))) {
                 md.append("- Firewall: `").append(ArtifactPaths.firewallMarkdown(s.name())).append("` (review), `nft -f ")
