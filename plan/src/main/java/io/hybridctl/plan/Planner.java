@@ -81,7 +81,7 @@ public final class Planner {
         NodeConfigRenderer renderer = new NodeConfigRenderer();
         NodeCredentials credentials = spec.credentials().provider() == Credentials.Provider.SSM
                 ? new NodeCredentials.Ssm(in.activation())
-                : NodeCredentials.IamRolesAnywhere.fromStackOutputs(spec.credentials().roleArn());
+                : in.iamRolesAnywhere().orElse(NodeCredentials.IamRolesAnywhere.fromStackOutputs(spec.credentials().roleArn()));
         // The per-host files are most of a large plan; render them on all cores, then insert in spec order.
         List<Host> hosts = spec.hosts().toList();
         List<RenderedNode> rendered = hosts.parallelStream().map(h -> renderer.render(spec, h, credentials)).toList();

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Render every artifact a hybrid cluster needs (eksctl, CloudFormation, NodeConfigs, CNI, routers, VPN, firewall,",
                 "load balancers, add-ons, runbook, topology) from one validated spec, and record pod blocks in hybridctl.lock.",
-                "Exit 0: written (or diffed); 1: the spec or the pod address plan has errors, nothing written;",
+                "Exit 0: written, or --diff found no difference; 1: the spec or the pod address plan has errors (nothing written),",
+                "or --diff found differences;",
                 "2: unreadable input, unusable output directory or bad usage."})
 public final class PlanCommand implements Callable<Integer> {
 
@@ -50,6 +51,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--ssm-activation", paramLabel = "FILE",
             description = "JSON printed by `aws ssm create-activation`; fills the NodeConfigs (written 0600).")
     Path activation;
+
+    @Option(names = "--stack-outputs", paramLabel = "FILE",
+            description = "JSON printed by `aws cloudformation describe-stacks` for the deployed stack; fills the IAM Roles Anywhere ARNs.")
+    Path stackOutputs;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -69,7 +74,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         PlanInputs inputs;
         try {
-            inputs = PlanSources.read(valid.get(), file, Optional.ofNullable(activation));
+            inputs = PlanSources.read(valid.get(), file, Optional.ofNullable(activation), Optional.ofNullable(stackOutputs));
         } catch (PlanInputException e) {
             throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
         }
@@ -82,11 +87,13 @@ public final class PlanCommand implements Callable<Integer> {
             return Report.SPEC_ERRORS;
         }
         RenderedPlan plan = ((PlanOutcome.Rendered) outcome).plan();
+        List<String> inputWarnings = PlanSources.warnings(inputs);
+        inputWarnings.forEach(w -> err.println("warning: " + w));
         Path lockFile = LockFile.beside(file);
         if (diff) {
             return showDiff(plan, inputs.lock(), lockFile, out);
         }
-        long warnings = loaded.report().count(Severity.WARNING);
+        long warnings = loaded.report().count(Severity.WARNING) + inputWarnings.size();
         try {
             LockFileCodec.store(lockFile, plan.lock());
         } catch (io.hybridctl.plan.ipam.LockFileException e) {
@@ -135,9 +142,34 @@ public final class PlanCommand implements Callable<Integer> {
             throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
         }
         out.print(result.text());
-        String before = LockFileCodec.write(oldLock);
-        String after = LockFileCodec.write(plan.lock());
-        out.println(before.equals(after) ? lockFile + ": unchanged" : lockFile + ": would record new pod blocks");
-        return 0;
+        String lockChange = lockChange(oldLock, plan.lock());
+        out.println(lockFile + ": " + lockChange);
+        // As `kubectl diff` and diff(1): 1 when applying would change something.
+        return result.isEmpty() && lockChange.equals("unchanged") ? 0 : 1;
+    }
+
+    /** What writing would do to the lock, in words: blocks recorded for new hosts, dropped for removed ones. */
+    private static String lockChange(LockFile before, LockFile after) {
+        java.util.Map<String, String> was = new java.util.TreeMap<>();
+        before.allocations().forEach(e -> was.put(e.host(), e.block().toString()));
+        java.util.Map<String, String> now = new java.util.TreeMap<>();
+        after.allocations().forEach(e -> now.put(e.host(), e.block().toString()));
+        List<String> added = now.keySet().stream().filter(h -> !was.containsKey(h)).toList();
+        List<String> dropped = was.keySet().stream().filter(h -> !now.containsKey(h)).toList();
+        List<String> moved = now.keySet().stream().filter(h -> was.containsKey(h) && !was.get(h).equals(now.get(h))).toList();
+        List<String> parts = new java.util.ArrayList<>();
+        if (!added.isEmpty()) {
+            parts.add("would record pod blocks for " + added.size() + " new host(s) (" + String.join(", ", added.subList(0, Math.min(5, added.size()))) + (added.size() > 5 ? ", ..." : "") + ")");
+        }
+        if (!dropped.isEmpty()) {
+            parts.add("would drop the pod blocks of " + dropped.size() + " removed host(s) (" + String.join(", ", dropped.subList(0, Math.min(5, dropped.size()))) + (dropped.size() > 5 ? ", ..." : "") + ")");
+        }
+        if (!moved.isEmpty()) {
+            parts.add("would change the pod blocks of " + moved.size() + " host(s) (" + String.join(", ", moved.subList(0, Math.min(5, moved.size()))) + ")");
+        }
+        if (parts.isEmpty() && !LockFileCodec.write(before).equals(LockFileCodec.write(after))) {
+            parts.add("would be rewritten (same blocks)");
+        }
+        return parts.isEmpty() ? "unchanged" : String.join("; ", parts);
     }
 }
