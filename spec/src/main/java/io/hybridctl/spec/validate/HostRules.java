@@ -81,6 +81,11 @@ final class HostRules implements Rule {
                 if (flag.startsWith("--hostname-override")) {
                     ctx.report("NODE011", p + ".overrides.kubeletFlags[" + i + "]", "hostname-override kubelet flag is not supported for hybrid nodes but found override: " + flag,
                             "remove it; the node name comes from the host name (IAM Roles Anywhere) or the SSM instance id");
+                } else if (flag.startsWith("--register-with-taints") && cni.plugin() == Cni.Plugin.CILIUM
+                        && !flag.contains("hybridctl.io/pod-block=unassigned:NoSchedule")) {
+                    ctx.report("NODE014", p + ".overrides.kubeletFlags[" + i + "]", "--register-with-taints replaces the hybridctl.io/pod-block taint hybridctl registers "
+                                    + "Cilium nodes with, so Cilium's operator may give this node a pod block other than its planned one",
+                            "keep the taint in your list: --register-with-taints=hybridctl.io/pod-block=unassigned:NoSchedule,<yours>");
                 } else if (flag.startsWith("--node-ip")) {
                     ctx.report("NODE011", p + ".overrides.kubeletFlags[" + i + "]", "--node-ip is set by hybridctl from the host address",
                             "remove the flag and change the host's address instead");
