@@ -33,7 +33,7 @@ for shape in "${sizes[@]}"; do
     rm -f "$work/hybridctl.lock"
     # a fresh lock and a new output directory each run: every host gets a new block and every file is new
     HYBRIDCTL_TIMING=1 /usr/bin/time -f "$hosts hosts run $run: %e s wall, %U s user, %S s sys, %M KB max RSS" \
-      "$java" "${flags[@]}" -jar "$jar" plan -f "$spec" -o "$work/out-$hosts-$run" 2>&1 >/dev/null | sed 's/^/  /'
+      "$java" "${flags[@]}" -jar "$jar" plan -f "$spec" --out-dir "$work/out-$hosts-$run" 2>&1 >/dev/null | sed 's/^/  /'
   done
   echo "  files written per run: $(find "$work/out-$hosts-1" -type f | wc -l)"
 done

@@ -74,7 +74,7 @@ case("hostile-billion-laughs", "SPEC008", raw=laughs, exit_code=2)
 case("hostile-deep-lists", "SPEC008", raw="spec: " + "[" * 200 + "]" * 200 + "\n", exit_code=2)
 case("hostile-deep-maps", "SPEC008", raw="".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n", exit_code=2)
 case("hostile-huge-scalar", "SPEC008", raw="apiVersion: hybridctl.io/v1alpha1\nkind: HybridCluster\nmetadata:\n  name: \"" + "x" * 300_000 + "\"\n", exit_code=2)
-case("hostile-huge-key", "SPEC001", raw="apiVersion: hybridctl.io/v1alpha1\n" + "k" * 300_000 + ": 1\n", exit_code=2)
+case("hostile-huge-key", "SPEC008", raw="apiVersion: hybridctl.io/v1alpha1\n" + "k" * 300_000 + ": 1\n", exit_code=2)
 
 # ---- not a HybridCluster document ------------------------------------------------------------------------------
 case("doc-scalar", "SPEC004", raw="hello\n")

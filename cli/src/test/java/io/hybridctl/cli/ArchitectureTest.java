@@ -29,16 +29,18 @@ class ArchitectureTest {
                 .layer("verify").definedBy("io.hybridctl.verify..")
                 .layer("lab").definedBy("io.hybridctl.lab..")
                 .layer("fleet").definedBy("io.hybridctl.fleet..")
+                .layer("aws").definedBy("io.hybridctl.aws..")
                 .layer("cli").definedBy("io.hybridctl.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("aws").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify", "lab", "cli")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("verify", "lab", "fleet", "cli")
+                .whereLayer("netmodel").mayOnlyBeAccessedByLayers("verify")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("verify", "lab", "fleet", "aws", "cli")
                 .whereLayer("pki").mayOnlyBeAccessedByLayers("fleet", "cli")
-                .whereLayer("spec").mayOnlyBeAccessedByLayers("pki", "plan", "verify", "lab", "fleet", "cli")
-                .whereLayer("net").mayOnlyBeAccessedByLayers("spec", "pki", "plan", "netmodel", "verify", "lab", "fleet", "cli")
+                .whereLayer("spec").mayOnlyBeAccessedByLayers("pki", "plan", "verify", "lab", "fleet", "aws", "cli")
+                .whereLayer("net").mayOnlyBeAccessedByLayers("spec", "pki", "plan", "netmodel", "verify", "lab", "fleet", "aws", "cli")
                 .check(CLASSES);
     }
 
@@ -52,5 +54,26 @@ class ArchitectureTest {
     @Test
     void noGrabBagPackages() {
         noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..").check(CLASSES);
+    }
+
+    @Test
+    void fleetKeepsHttpAtTheEdge() {
+        noClasses().that().resideInAnyPackage("io.hybridctl.fleet.service..", "io.hybridctl.fleet.store..", "io.hybridctl.fleet.bootstrap..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hybridctl.fleet.server..", "io.javalin..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("io.hybridctl.fleet.agent..", "io.hybridctl.fleet.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.hybridctl.fleet.server..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thereIsNoSecondCertificateAuthorityOutsidePki() {
+        noClasses().that().resideOutsideOfPackage("io.hybridctl.pki..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.cert.X509v3CertificateBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.cert.X509v2CRLBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.openssl.jcajce.JcaPEMWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder")
+                .check(CLASSES);
     }
 }

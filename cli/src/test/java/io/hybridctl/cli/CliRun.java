@@ -8,9 +8,15 @@ import java.nio.file.Path;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String... args) {
+        return withInput("", args);
+    }
+
+    /** Runs with {@code stdin} as standard input, for `-f -`. */
+    static CliRun withInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -3,7 +3,8 @@ package io.hybridctl.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridctl.fleet.agent.AgentSwarm;
 import io.hybridctl.fleet.client.FleetApiClient;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.server.ServerMain;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,13 @@ class DurabilityTest {
         ChildProcess swarm = null;
         try {
             String tokenLine = server.awaitLine("initial admin token", Duration.ofSeconds(60));
-            String adminToken = tokenLine.substring(tokenLine.lastIndexOf(' ') + 1).trim();
+            String adminToken = Files.readString(Path.of(tokenLine.substring(tokenLine.lastIndexOf(' ') + 1).trim())).trim();
             String[] urlLine = server.awaitLine("fleet server: ", Duration.ofSeconds(60)).split(" ");
             String url = urlLine[2];
-            X509Certificate ca = Pem.certificate(Files.readString(tmp.resolve("server/agent-ca/ca.pem")));
+            X509Certificate ca = TestPem.certificate(Files.readString(tmp.resolve("server/agent-ca/ca.pem")));
             try (FleetApiClient admin = new FleetApiClient(url, adminToken, ca)) {
-                JsonNode imported = admin.post("/api/v1/clusters", Map.of("name", "edge", "region", "us-west-2",
-                        "kubernetesVersion", "1.31", "credentialProvider", "ssm", "sites", List.of(Map.of("name", "dc-1"))));
+                JsonNode imported = admin.post("/api/v1/clusters", TestSpecs.importBody(
+                        TestSpecs.ssm("edge", TestSpecs.site("dc-1", java.util.stream.IntStream.range(0, HOSTS).mapToObj(i -> "sim-" + i).toList())), tmp.resolve("spec")));
                 String pool = imported.path("pools").get(0).path("id").asText();
                 admin.put("/api/v1/clusters/edge/ssm-activation", Map.of("activationId", "5d6e0a44-6a4c-4c8f-9a9b-123456789abc",
                         "activationCode", "Durab1lityActivationCode0123456789xyz"));

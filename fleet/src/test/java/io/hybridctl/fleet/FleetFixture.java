@@ -2,8 +2,8 @@ package io.hybridctl.fleet;
 
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.server.ApiJson;
-import io.hybridctl.fleet.server.EventHub;
+import io.hybridctl.fleet.api.ApiJson;
+import io.hybridctl.fleet.service.EventHub;
 import io.hybridctl.fleet.service.Fleet;
 import io.hybridctl.fleet.store.Database;
 import io.hybridctl.fleet.store.EventStore;

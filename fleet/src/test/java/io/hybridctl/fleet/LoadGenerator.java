@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.CertificateAuthority;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.pki.ca.TlsKeys;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
-import io.hybridctl.fleet.server.ApiJson;
+import io.hybridctl.fleet.api.ApiJson;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -53,7 +54,7 @@ public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         URI server = URI.create(args[0]);
-        X509Certificate ca = Pem.certificate(Files.readString(Path.of(args[1])));
+        X509Certificate ca = TestPem.certificate(Files.readString(Path.of(args[1])));
         String token = args[2];
         int agents = Integer.parseInt(args[3]);
         Duration interval = Duration.ofSeconds(Long.parseLong(args[4]));
@@ -80,13 +81,12 @@ public final class LoadGenerator {
             threads.add(Thread.ofVirtual().start(() -> {
                 Connection conn = null;
                 try {
-                    KeyPair kp = CertificateAuthority.newKeyPair();
+                    KeyPair kp = TlsKeys.newKeyPair();
                     String name = String.format(Locale.ROOT, "load-%05d", n);
                     HostFacts facts = new HostFacts(name, "machine-" + name, "ubuntu", "22.04", "6.8.0", "amd64", 8, 32L << 30,
                             List.of(new HostFacts.Disk("sda", 500L << 30)),
                             List.of(new HostFacts.NetInterface("eth0", "02:00:00:00:00:01", List.of("10.80.0." + (n % 250 + 1)))));
-                    String csr = Pem.write(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + name), kp.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+                    String csr = TlsKeys.csrPem(kp, name);
                     JsonNode reg = null;
                     registering.acquire();
                     try {
@@ -110,7 +110,7 @@ public final class LoadGenerator {
                     }
                     // Like the real agent: heartbeat over mTLS as soon as registered. The measured window starts when the
                     // whole fleet is registered; heartbeats before it are warm-up, reported apart.
-                    SSLContext mtls = TlsContexts.client(ca, kp.getPrivate(), Pem.certificate(reg.path("certificate").asText()));
+                    SSLContext mtls = TlsContexts.client(ca, kp.getPrivate(), TestPem.certificate(reg.path("certificate").asText()));
                     byte[] body = JSON.writeValueAsBytes(new Requests.Heartbeat(facts, List.of(new Requests.Check("disk", true, "ok")), null));
                     while (true) {
                         long s = System.nanoTime();

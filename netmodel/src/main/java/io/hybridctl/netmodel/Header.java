@@ -1,5 +1,6 @@
 package io.hybridctl.netmodel;
 
+import io.hybridctl.net.Protocol;
 /**
  * The fixed part of a flow: protocol and ports. Addresses are analysed as sets, headers one at a time, because the
  * flows hybrid nodes need are a short list of 5-tuples. `reply` marks the answer to a request: stateful filters let it

@@ -1,15 +1,15 @@
 package io.hybridctl.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hybridctl.plan.intent.Intents;
+import io.hybridctl.plan.design.Design;
+import io.hybridctl.plan.design.DesignResult;
+import io.hybridctl.plan.design.Designer;
 import io.hybridctl.plan.intent.IpsecSelectors;
 import io.hybridctl.plan.intent.LoadBalancerPool;
 import io.hybridctl.plan.intent.NetworkIntent;
 import io.hybridctl.plan.intent.ProvenanceLocator;
 import io.hybridctl.plan.intent.RouterConfig;
-import io.hybridctl.plan.ipam.AllocationResult;
 import io.hybridctl.plan.ipam.Allocations;
-import io.hybridctl.plan.ipam.PodBlockAllocator;
 import io.hybridctl.plan.render.Yaml;
 import io.hybridctl.plan.render.addons.AddonRenderer;
 import io.hybridctl.plan.render.cloudformation.CloudFormationRenderer;
@@ -39,19 +39,20 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Renders the whole plan in memory: allocate pod blocks, derive the network intent, then every artifact from the
- * spec and that intent. Pure: no I/O, no clock, so the same inputs give byte-identical output.
+ * Renders the whole plan in memory: the design (pod blocks and network intent, from {@link Designer}), then every
+ * artifact from the spec and that intent. Pure: no I/O, no clock, so the same inputs give byte-identical output.
  */
 public final class Planner {
 
     public PlanOutcome plan(PlanInputs in) {
         HybridCluster spec = in.spec();
-        AllocationResult allocation = new PodBlockAllocator().allocate(spec, in.lock());
-        if (allocation instanceof AllocationResult.Refused r) {
+        DesignResult derived = Designer.derive(spec, in.lock());
+        if (derived instanceof DesignResult.Refused r) {
             return new PlanOutcome.Refused(r.problems());
         }
-        Allocations allocations = ((AllocationResult.Allocated) allocation).allocations();
-        NetworkIntent intent = Intents.derive(spec, allocations);
+        Design design = ((DesignResult.Derived) derived).design();
+        Allocations allocations = design.allocations();
+        NetworkIntent intent = design.intent();
         SortedMap<String, Artifact> out = new TreeMap<>();
 
         put(out, ArtifactPaths.EKSCTL, new EksctlRenderer().render(spec, in.caBundlePem()));

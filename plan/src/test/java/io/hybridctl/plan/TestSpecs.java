@@ -57,7 +57,7 @@ public final class TestSpecs {
                 Cluster.AuthenticationMode.API, Cluster.IpFamily.IPV4, Optional.empty()),
                 new Vpc.NewVpc(p("10.250.0.0/16"), List.of("us-west-2a", "us-west-2b"), Optional.of(new Vpc.Gateway("tgw-0123456789abcdef0"))),
                 new Credentials(Credentials.Provider.SSM, Optional.empty(), Optional.empty()),
-                new Cni(plugin, plugin == Cni.Plugin.CILIUM ? "1.18.3" : "3.29.2", routing, blockSize, Cni.Bgp.DEFAULT), sites);
+                new Cni(plugin, plugin == Cni.Plugin.CILIUM ? "1.18.3" : "3.29.2", routing, blockSize, new Cni.Bgp(64512, 90, 30, true, 120)), sites);
     }
 
     public static HybridCluster spec(int blockSize, List<SiteShape> shapes) {

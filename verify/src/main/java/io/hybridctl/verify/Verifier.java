@@ -3,18 +3,11 @@ package io.hybridctl.verify;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.flow.FlowAnalyzer;
 import io.hybridctl.netmodel.topology.Network;
-import io.hybridctl.plan.intent.Intents;
+import io.hybridctl.plan.design.Design;
+import io.hybridctl.plan.design.Designer;
 import io.hybridctl.plan.intent.NetworkIntent;
-import io.hybridctl.plan.ipam.AllocationResult;
-import io.hybridctl.plan.ipam.Allocations;
-import io.hybridctl.plan.ipam.IpamProblem;
-import io.hybridctl.plan.ipam.LockFile;
-import io.hybridctl.plan.ipam.LockFileCodec;
-import io.hybridctl.plan.ipam.LockFileException;
 import io.hybridctl.spec.diag.Diagnostic;
-import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
-import io.hybridctl.spec.model.Site;
 import io.hybridctl.verify.flows.CatalogueEntry;
 import io.hybridctl.verify.flows.CatalogueRun;
 import io.hybridctl.verify.flows.FlowCatalogue;
@@ -27,7 +20,6 @@ import io.hybridctl.verify.observed.ObservedDirectory;
 import io.hybridctl.verify.observed.ObservedStateException;
 import io.hybridctl.verify.report.VerifyReport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +29,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The verify pipeline: pod blocks and intent from plan (never a second copy of its rules), the model, observed state
- * over it, the data plane, then every catalogue flow. It also runs on specs with validation errors, because broken
+ * The verify pipeline: plan's lenient derivation of the design (never a second copy of its rules), the model, observed
+ * state over it, the data plane, then every catalogue flow. It also runs on specs with validation errors, because broken
  * designs are what it is for: whatever cannot be allocated or derived is left out and said so in the notes.
  */
 public final class Verifier {
@@ -115,19 +107,11 @@ public final class Verifier {
                     + request.specErrors().get(0).message() + "); verifying the design as written");
         }
         HybridCluster spec = request.spec();
-        LockFile lock = LockFile.empty(spec.name());
-        if (request.lockFile().isPresent() && Files.exists(request.lockFile().get())) {
-            try {
-                lock = LockFileCodec.read(request.lockFile().get(), spec.name());
-            } catch (LockFileException e) {
-                notes.add("hybridctl.lock cannot be read (" + e.getMessage() + "); pod blocks are allocated afresh");
-            }
-        }
-        Allocated allocated = allocate(spec, lock, notes);
-        phases.done("pod blocks");
-        NetworkIntent intent = request.intentOverride().apply(Intents.derive(allocated.spec(), allocated.allocations()));
-        phases.done("intent");
-        HybridModel model = new ModelBuilder().build(allocated.spec(), intent);
+        Design design = Designer.deriveLenient(spec, request.lockFile());
+        notes.addAll(design.notes());
+        NetworkIntent intent = request.intentOverride().apply(design.intent());
+        phases.done("design (pod blocks, intent)");
+        HybridModel model = new ModelBuilder().build(design.spec(), intent);
         phases.done("model");
         List<VerifyReport.Difference> differences = new ArrayList<>();
         if (request.observed().isPresent()) {
@@ -153,50 +137,5 @@ public final class Verifier {
         }
         VerifyReport report = new VerifyReport(spec.name(), spec.hostCount(), spec.sites().size(), notes, differences, results);
         return new Run(report, model, analyzer, java.util.Collections.unmodifiableMap(phases.times));
-    }
-
-    private record Allocated(HybridCluster spec, Allocations allocations) {
-    }
-
-    /**
-     * Allocates pod blocks as plan does; when plan refuses (a stale lock, a full site, two pinned hosts on one block),
-     * retries without the lock, then without the hosts it names, so the rest of the design can still be verified.
-     */
-    private static Allocated allocate(HybridCluster spec, LockFile lock, List<String> notes) {
-        HybridCluster current = spec;
-        LockFile currentLock = lock;
-        for (int attempt = 0; attempt < 8; attempt++) {
-            AllocationResult result = new io.hybridctl.plan.ipam.PodBlockAllocator().allocate(current, currentLock);
-            if (result instanceof AllocationResult.Allocated a) {
-                return new Allocated(current, a.allocations());
-            }
-            List<IpamProblem> problems = ((AllocationResult.Refused) result).problems();
-            problems.forEach(p -> notes.add("pod block allocation: " + p.code() + " " + p.message()));
-            if (!currentLock.allocations().isEmpty() || currentLock.nodeBlockSize().isPresent()) {
-                currentLock = LockFile.empty(spec.name());
-                notes.add("verifying with freshly allocated pod blocks instead of hybridctl.lock");
-                continue;
-            }
-            List<String> paths = problems.stream().map(IpamProblem::path).toList();
-            current = withoutHosts(current, paths);
-            notes.add("hosts without a pod block are left out: " + paths);
-        }
-        throw new IllegalStateException("pod blocks cannot be allocated for this spec");
-    }
-
-    private static HybridCluster withoutHosts(HybridCluster spec, List<String> hostPaths) {
-        List<Site> sites = new ArrayList<>();
-        for (Site s : spec.sites()) {
-            List<Host> kept = s.hosts().stream().filter(h -> !hostPaths.contains(h.path())).toList();
-            List<Host> unpinned = new ArrayList<>();
-            for (Host h : kept) {
-                unpinned.add(hostPaths.stream().anyMatch(p -> p.startsWith(s.path() + ".")) && h.podBlock().isPresent()
-                        ? new Host(h.name(), h.site(), h.siteIndex(), h.index(), h.address(), h.os(), h.osVersion(), h.arch(), h.labels(),
-                        Optional.empty(), h.kubeletFlags(), h.asn(), h.containerdSource()) : h);
-            }
-            sites.add(new Site(s.name(), s.index(), s.zone(), s.nodeNetworks(), s.podNetworks(), s.router(), s.connection(), s.loadBalancer(),
-                    s.firewall(), unpinned));
-        }
-        return new HybridCluster(spec.name(), spec.cluster(), spec.vpc(), spec.credentials(), spec.cni(), sites);
     }
 }

@@ -35,7 +35,7 @@ final class IntentEdits {
     }
 
     private static NetworkIntent copy(NetworkIntent i, List<VpcRoute> vpc, List<SecurityGroupRule> sg, List<FirewallRule> fw, List<RouterConfig> routers) {
-        return new NetworkIntent(i.cluster(), i.vpcCidrs(), i.serviceCidr(), i.remoteNodeNetworks(), i.remotePodNetworks(), i.podsRoutable(),
+        return new NetworkIntent(i.cluster(), i.vpcCidrs(), i.routeTables(), i.serviceCidr(), i.remoteNodeNetworks(), i.remotePodNetworks(), i.podsRoutable(),
                 i.allocations(), vpc, sg, fw, routers, i.ipsec(), i.bgpSpeakers(), i.loadBalancerPools(), i.masquerades());
     }
 }

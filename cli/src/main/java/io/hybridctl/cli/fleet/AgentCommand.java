@@ -3,6 +3,7 @@ package io.hybridctl.cli.fleet;
 import io.hybridctl.cli.UserError;
 import io.hybridctl.fleet.agent.Agent;
 import io.hybridctl.fleet.agent.AgentOptions;
+import io.hybridctl.fleet.agent.SimulatedFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Run the host agent: register with a pool token (the key is generated here and never leaves the host),",
-                "then heartbeat and run the operations the fleet server assigns, over mTLS only."})
+        description = {"Run the host agent: register with a pool token (the key is generated here and never leaves the host), "
+                + "then heartbeat and run the operations the fleet server assigns, over mTLS only."})
 public final class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "Fleet server, e.g. https://fleet.example:8443.")
@@ -51,6 +52,11 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--sim-fail-rate", defaultValue = "0", description = "Probability that a simulated command fails.")
     double simFailRate;
 
+    @Option(names = "--sim-facts", paramLabel = "FILE",
+            description = "Simulation: the OS, version, architecture and addresses to report, as JSON: "
+                    + "{\"os\": \"ubuntu\", \"osVersion\": \"24.04\", \"arch\": \"amd64\", \"addresses\": [\"10.80.0.11\"]}.")
+    Path simFacts;
+
     @Option(names = "--hostname", description = "Report this host name instead of the real one (simulation).")
     String hostname;
 
@@ -76,9 +82,18 @@ public final class AgentCommand implements Callable<Integer> {
         if (!server.startsWith("https://")) {
             throw new UserError(2, "--server must be an https:// URL");
         }
+        if (simFacts != null && !simulate) {
+            throw new UserError(2, "--sim-facts goes with --simulate");
+        }
+        SimulatedFacts facts;
+        try {
+            facts = simFacts == null ? null : SimulatedFacts.read(simFacts);
+        } catch (IOException e) {
+            throw new UserError(2, "--sim-facts: " + e.getMessage());
+        }
         AgentOptions o = new AgentOptions(server, t, caFile, caFingerprint, stateDir,
                 simulate && "/".equals(root.toString()) ? stateDir.resolve("root") : root, hostname, machineId, simulate,
-                Duration.ofMillis(simStepMs), simFail, simFailRate, Duration.ofSeconds(60), null);
+                Duration.ofMillis(simStepMs), simFail, simFailRate, Duration.ofSeconds(60), null, facts);
         try (Agent agent = new Agent(o)) {
             Runtime.getRuntime().addShutdownHook(new Thread(agent::close));
             agent.run();

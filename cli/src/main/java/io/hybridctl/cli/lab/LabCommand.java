@@ -8,8 +8,8 @@ import io.hybridctl.lab.fault.FaultInjector;
 import io.hybridctl.lab.fault.FaultReport;
 import io.hybridctl.lab.lifecycle.Teardown;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabException;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.LabException;
 import io.hybridctl.lab.topology.LabName;
 import io.hybridctl.lab.topology.LabTopology;
 import picocli.CommandLine.Command;
@@ -83,13 +83,13 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "fault", mixinStandardHelpOptions = true,
             description = {"Break the running lab on purpose and report detection, withdrawal and which flows fail; --restore undoes every fault.",
-                    "Kinds: speaker --host H | vpn --site S | firewall --site S [--rule TEXT] | static-route --host H | site --site S"})
+                    "Kinds: speaker --host H | vpn --site S | firewall --site S [--rule TEXT] | static-route --host H | site --site S."})
     static final class FaultCmd implements Callable<Integer> {
         @Mixin
         LabOptions options;
 
         @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "KIND",
-                description = "speaker, vpn, firewall, static-route or site")
+                description = "The kind of fault: speaker, vpn, firewall, static-route or site.")
         String kind;
 
         @Option(names = "--host", paramLabel = "HOST", description = "The host (speaker, static-route).")
@@ -215,7 +215,7 @@ public final class LabCommand implements Runnable {
 
     static void requireUp(Lab lab, LabDesign design) {
         if (!lab.state(design.name()).exists()) {
-            throw new LabException(1, "lab '" + design.name() + "' is not up: run `hybridctl lab up -f " + design.specFile() + "` first");
+            throw new LabException(LabException.Kind.STATE, "lab '" + design.name() + "' is not up: run `hybridctl lab up -f " + design.specFile() + "` first");
         }
     }
 

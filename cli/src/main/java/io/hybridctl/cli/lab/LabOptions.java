@@ -1,17 +1,17 @@
 package io.hybridctl.cli.lab;
 
 import io.hybridctl.cli.UserError;
-import io.hybridctl.lab.check.FlowCatalogue;
-import io.hybridctl.lab.check.RequiredFlows;
-import io.hybridctl.lab.check.VerifyCatalogue;
+import io.hybridctl.lab.flows.LabFlows;
+import io.hybridctl.lab.flows.FaultProbes;
+import io.hybridctl.lab.flows.VerdictFlows;
 import io.hybridctl.lab.daemon.PlanArtifacts;
 import io.hybridctl.lab.host.CommandFailedException;
 import io.hybridctl.lab.host.Preflight;
 import io.hybridctl.lab.lifecycle.StateDirectory;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabDesigner;
-import io.hybridctl.lab.run.LabException;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.design.LabDesigner;
+import io.hybridctl.lab.LabException;
 import io.hybridctl.lab.run.Progress;
 import io.hybridctl.lab.topology.LabName;
 import picocli.CommandLine.Option;
@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /** Options every `lab` verb takes, and the error mapping they share. */
 public final class LabOptions {
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file.")
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file (a file, not -: the lab reads the hybridctl.lock beside it).")
     Path file;
 
     @Option(names = "--name", paramLabel = "NAME",
@@ -45,10 +45,14 @@ public final class LabOptions {
     }
 
     Lab lab() {
-        return new Lab(StateDirectory.DEFAULT_ROOT, Preflight.ofThisMachine(), new PlanArtifacts(!noEnforce), new VerifyCatalogue());
+        return new Lab(StateDirectory.DEFAULT_ROOT, Preflight.ofThisMachine(), new PlanArtifacts(!noEnforce), new VerdictFlows());
     }
 
     LabDesign design() {
+        if (io.hybridctl.cli.SpecFile.isStdin(file)) {
+            // Every verb (up, test, fault, down) finds the lab's pod blocks in the hybridctl.lock beside the spec.
+            throw new UserError(2, "lab needs the spec as a file, next to its hybridctl.lock; save it and pass -f FILE");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserError(2, "cannot read " + file + ": no such file");
         }
@@ -63,8 +67,8 @@ public final class LabOptions {
     }
 
     /** The lab's own probe set (kubelet, webhook, DNS, pod-to-pod per host), used to time faults. */
-    FlowCatalogue faultProbes() {
-        return new RequiredFlows();
+    LabFlows faultProbes() {
+        return new FaultProbes();
     }
 
     Progress progress() {
@@ -90,7 +94,7 @@ public final class LabOptions {
         try {
             return body.call();
         } catch (LabException e) {
-            throw new UserError(e.exitCode(), e.getMessage());
+            throw new UserError(exitCode(e.kind()), e.getMessage());
         } catch (CommandFailedException e) {
             throw new UserError(1, e.getMessage());
         } catch (UserError e) {
@@ -100,6 +104,15 @@ public final class LabOptions {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The documented exit codes: 1 for what is wrong with the design or the lab, 2 for input and machine, 3 for our bugs. */
+    static int exitCode(LabException.Kind kind) {
+        return switch (kind) {
+            case DESIGN, STATE, NOT_IN_DESIGN -> 1;
+            case USAGE, UNREADABLE_INPUT, MACHINE -> 2;
+            case INTERNAL -> 3;
+        };
     }
 
     // JDK 22+ returns a Console even when output is redirected; Console.isTerminal() (22+) says which.

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Lifetimes as people write them: 12h, 30d, 1y (a year is 365 days, as certificate lifetimes are usually counted). */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,6})([hdy])");
 

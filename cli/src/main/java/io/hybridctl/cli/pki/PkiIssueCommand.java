@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "issue", mixinStandardHelpOptions = true,
-        description = {"Write nodes/<host>/server.pem and server.key (0600) for each host: CN and DNS SAN = the node name,",
-                "digitalSignature, clientAuth. A host with a valid certificate outside the rotation window is left alone unless --force.",
+        description = {"Write nodes/<host>/server.pem and server.key (0600) for each host: CN and DNS SAN = the node name, "
+                + "digitalSignature, clientAuth. A host with a valid certificate outside the rotation window is left alone unless --force.",
                 "Exit 0: done; 1: refused (a spec error, a lock held too long); 2: bad input."})
 final class PkiIssueCommand implements Callable<Integer> {
 

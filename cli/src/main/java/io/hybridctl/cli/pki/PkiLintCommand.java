@@ -63,7 +63,7 @@ final class PkiLintCommand implements Callable<Integer> {
         };
         Set<String> specHosts = new HashSet<>();
         if (specFile != null) {
-            PkiTarget.loadSpec(specFile, spec.commandLine().getErr(), false).hosts().forEach(h -> specHosts.add(h.name()));
+            PkiTarget.loadSpec(specFile, spec, spec.commandLine().getErr(), false).hosts().forEach(h -> specHosts.add(h.name()));
         }
         CertificateLinter linter = new CertificateLinter(Instant.now(), Optional.ofNullable(nodeName), specHosts);
         List<Diagnostic> found = new ArrayList<>();

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = {"Re-issue every certificate that expires within the window (or has expired), and print for each host the steps",
-                "that put the new files in place on the node. Hosts without a usable certificate are listed for `pki issue`.",
+        description = {"Re-issue every certificate that expires within the window (or has expired), and print for each host the steps "
+                + "that put the new files in place on the node. Hosts without a usable certificate are listed for `pki issue`.",
                 "Exit 0: done; 1: some host has no certificate to rotate (missing, revoked or invalid); 2: bad input."})
 final class PkiRotateCommand implements Callable<Integer> {
 

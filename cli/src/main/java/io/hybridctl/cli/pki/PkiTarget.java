@@ -1,5 +1,6 @@
 package io.hybridctl.cli.pki;
 
+import io.hybridctl.cli.SpecFile;
 import io.hybridctl.cli.UserError;
 import io.hybridctl.pki.PkiDirectory;
 import io.hybridctl.pki.PkiException;
@@ -8,7 +9,6 @@ import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Report;
 import io.hybridctl.spec.diag.format.TextFormat;
 import io.hybridctl.spec.load.LoadResult;
-import io.hybridctl.spec.load.SpecLoader;
 import io.hybridctl.spec.model.Credentials;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
@@ -27,8 +27,11 @@ import java.util.Optional;
  */
 final class PkiTarget {
 
-    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "The HybridCluster spec: its hosts, and its credentials.caBundle.pki directory.")
+    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "The HybridCluster spec (or - for standard input): its hosts, and its credentials.caBundle.pki directory.")
     Path specFile;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "The PKI directory, when the spec does not name one in credentials.caBundle.pki.")
     Path dir;
@@ -56,8 +59,8 @@ final class PkiTarget {
     }
 
     /** The valid spec, or a UserError after printing its diagnostics: exit 2 when unreadable, 1 when it has errors. */
-    static HybridCluster loadSpec(Path specFile, PrintWriter err, boolean creatingCa) {
-        LoadResult result = new SpecLoader().load(specFile);
+    static HybridCluster loadSpec(Path specFile, picocli.CommandLine.Model.CommandSpec command, PrintWriter err, boolean creatingCa) {
+        LoadResult result = SpecFile.load(specFile, command);
         List<Diagnostic> blocking = result.diagnostics().stream()
                 .filter(Diagnostic::isError)
                 .filter(d -> !(creatingCa && d.code().equals("CTL008") && d.path().equals("spec.credentials.caBundle.pki")))
@@ -82,7 +85,7 @@ final class PkiTarget {
      *                   reports (CTL008 on caBundle.pki); that one error is what init is about to fix.
      */
     Resolved resolve(PrintWriter err, boolean creatingCa) {
-        Optional<HybridCluster> spec = specFile == null ? Optional.empty() : Optional.of(loadSpec(specFile, err, creatingCa));
+        Optional<HybridCluster> spec = specFile == null ? Optional.empty() : Optional.of(loadSpec(specFile, command, err, creatingCa));
         Optional<Path> fromSpec = spec.flatMap(s -> s.credentials().caBundle())
                 .filter(b -> b instanceof Credentials.CaBundlePki).map(b -> ((Credentials.CaBundlePki) b).directory());
         if (fromSpec.isPresent() && dir != null

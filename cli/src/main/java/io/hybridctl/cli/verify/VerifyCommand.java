@@ -1,10 +1,10 @@
 package io.hybridctl.cli.verify;
 
+import io.hybridctl.cli.SpecFile;
 import io.hybridctl.cli.UserError;
 import io.hybridctl.plan.ipam.LockFile;
 import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.load.LoadResult;
-import io.hybridctl.spec.load.SpecLoader;
 import io.hybridctl.verify.Verifier;
 import io.hybridctl.verify.flows.FlowTracer;
 import io.hybridctl.verify.flows.VerifyOptions;
@@ -22,33 +22,39 @@ import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Prove, before anything is deployed, that every flow a hybrid cluster needs gets through, hop by hop.",
-                "Builds a network model from the spec and plan's rendered routes, rules and pod blocks (or from observed state with --observed),",
-                "then checks each required flow. Works on specs with validation errors too, to explain broken designs.",
+                "Builds a network model from the spec and plan's rendered routes, rules and pod blocks (or from observed state with --observed), "
+                + "then checks each required flow. Works on specs with validation errors too, to explain broken designs.",
                 "Exit 0: every required flow passes; 1: a flow fails; 2: unreadable input or bad usage; 3: internal error."})
 public final class VerifyCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file.")
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file, or - to read it from standard input.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "The output format: text or json. Default: ${DEFAULT-VALUE}.")
     String output;
 
     @Option(names = "--flow", paramLabel = "NAME", description = "Only this flow (see docs/verify.md); with --from and --to, trace it in detail.")
     String flow;
 
-    @Option(names = "--from", paramLabel = "X", description = "Source for --flow: a host name, a model node (router/SITE, eni/TABLE) or an address.")
+    @Option(names = "--from", paramLabel = "X", description = "The source for --flow: a host name, a model node (router/SITE, eni/TABLE) or an address.")
     String from;
 
-    @Option(names = "--to", paramLabel = "Y", description = "Destination for --flow: a host name, a model node or an address.")
+    @Option(names = "--to", paramLabel = "Y", description = "The destination for --flow: a host name, a model node or an address.")
     String to;
 
-    @Option(names = "--observed", paramLabel = "DIR", description = "Directory of exported real state (aws, FRR, nft JSON) laid over the design.")
+    @Option(names = "--observed", paramLabel = "DIR", description = "A directory of exported real state (aws, FRR, nft JSON) to lay over the design.")
     Path observed;
 
-    @Option(names = "--webhooks-on-hybrid-nodes", description = "Admission webhooks run on hybrid nodes (the API server must reach their pods).")
+    @Option(names = "--observe", description = "First read the real AWS state (read-only, as hybridctl observe) into --observed DIR, or a temporary directory, and verify against it.")
+    boolean observe;
+
+    @CommandLine.Mixin
+    io.hybridctl.cli.aws.AwsOptions aws;
+
+    @Option(names = "--webhooks-on-hybrid-nodes", description = "Admission webhooks run on hybrid nodes, so the API server must reach their pods.")
     boolean webhooksOnHybridNodes;
 
-    @Option(names = "--max-findings", defaultValue = "20", paramLabel = "N", description = "Failures shown per flow in text output. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-findings", defaultValue = "20", paramLabel = "N", description = "The number of failures shown per flow in text output. Default: ${DEFAULT-VALUE}.")
     int maxFindings;
 
     @CommandLine.Spec
@@ -63,13 +69,18 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from and --to go together, with --flow NAME");
         }
         long started = System.nanoTime();
-        LoadResult load = new SpecLoader().load(file);
+        LoadResult load = SpecFile.load(file, spec);
         long loaded = System.nanoTime();
         if (load.spec().isEmpty()) {
             Diagnostic d = load.diagnostics().get(0);
             throw new UserError(2, d.location() + ": " + d.message() + (d.hint().isEmpty() ? "" : " (" + d.hint() + ")"));
         }
         List<Diagnostic> errors = load.diagnostics().stream().filter(Diagnostic::isError).toList();
+        if (observe) {
+            observed = observedDirectory();
+            var err = spec.commandLine().getErr();
+            io.hybridctl.cli.aws.ObserveCommand.run(load.spec().get(), observed, aws, err, err);
+        }
         Verifier.Request request = new Verifier.Request(load.spec().get(), errors, Optional.of(LockFile.beside(file)), Optional.ofNullable(observed),
                 new VerifyOptions(webhooksOnHybridNodes), java.util.function.UnaryOperator.identity());
         Verifier.Run run;
@@ -100,6 +111,20 @@ public final class VerifyCommand implements Callable<Integer> {
         String text = output.equals("json") ? new JsonReport().render(report) : new TextReport(Math.max(1, maxFindings)).render(report);
         spec.commandLine().getOut().print(text);
         return report.exitCode();
+    }
+
+    /** --observe without --observed: a fresh directory, removed when the JVM exits (verify only reads it once). */
+    private Path observedDirectory() {
+        if (observed != null) {
+            return observed;
+        }
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("hybridctl-observed-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new UserError(2, "cannot create a temporary directory for --observe (" + e.getMessage() + "); pass --observed DIR");
+        }
     }
 
     private int trace(Verifier.Run run, VerifyOptions options) {
@@ -138,7 +163,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             b.append(ok ? "PASS" : "FAIL").append('\n');
         }
-        spec.commandLine().getOut().print(b);
+        spec.commandLine().getOut().print(output.equals("json") ? b : io.hybridctl.spec.diag.format.ControlCharacters.escape(b.toString()));
         return ok ? 0 : 1;
     }
 }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.api.Responses;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.Pem;
 import io.hybridctl.fleet.security.Redactor;
 import io.hybridctl.fleet.security.Secrets;
 import io.hybridctl.fleet.security.TlsContexts;
-import io.hybridctl.fleet.server.ApiJson;
+import io.hybridctl.fleet.api.ApiJson;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.PemCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,8 @@ public final class Agent implements AutoCloseable {
         this.executor = opts.simulate()
                 ? new SimulatedExecutor(opts.simStep(), opts.simFail(), opts.simFailRate(), opts.machineId() == null ? 0 : opts.machineId().hashCode())
                 : new ProcessExecutor();
-        this.factsCollector = new FactsCollector(opts.hostname(), opts.machineId());
+        this.factsCollector = new FactsCollector(opts.hostname(), opts.machineId(),
+                opts.simulate() ? (opts.simFacts() == null ? SimulatedFacts.NONE : opts.simFacts()) : null);
         this.redactor = new Redactor(opts.token() == null ? List.of() : List.of(opts.token()));
         this.ssmInstanceId = opts.ssmInstanceId();
         this.nodeadmDebug = new NodeadmDebugCheck(executor, redactor, NODEADM_DEBUG_PERIOD);
@@ -120,7 +122,11 @@ public final class Agent implements AutoCloseable {
             return saved.get();
         }
         if (opts.caFile() != null) {
-            return Pem.certificate(Files.readString(opts.caFile()));
+            try {
+                return PemCodec.readX509(Files.readString(opts.caFile()), opts.caFile().toString());
+            } catch (PkiException e) {
+                throw new FatalAgentError(e.getMessage() + " (--ca-file)");
+            }
         }
         if (opts.caFingerprint() != null) {
             Backoff b = new Backoff(Duration.ofMillis(500), opts.maxBackoff());

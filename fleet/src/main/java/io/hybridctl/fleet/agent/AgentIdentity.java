@@ -1,12 +1,9 @@
 package io.hybridctl.fleet.agent;
 
-import io.hybridctl.fleet.security.CertificateAuthority;
-import io.hybridctl.fleet.security.KeyFiles;
-import io.hybridctl.fleet.security.Pem;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.PemCodec;
+import io.hybridctl.pki.ca.TlsKeys;
+import io.hybridctl.pki.store.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,29 +34,28 @@ public final class AgentIdentity {
         }
         Path keyFile = stateDir.resolve("agent.key");
         if (Files.exists(keyFile)) {
-            PrivateKey key = Pem.privateKey(Files.readString(keyFile));
+            PrivateKey key;
+            try {
+                key = PemCodec.readPrivateKey(Files.readString(keyFile), Optional.empty(), keyFile.toString());
+            } catch (PkiException e) {
+                throw new IOException(e.getMessage() + "; remove it and reset the host (hybridctl fleet reset HOST) to register a new key", e);
+            }
             Optional<X509Certificate> cert = readCert(stateDir.resolve("agent.pem"));
             KeyPair kp = cert.map(c -> new KeyPair(c.getPublicKey(), key)).orElse(null);
             if (kp == null) {
                 // Key without certificate: registration never finished; a fresh key costs nothing then.
-                kp = CertificateAuthority.newKeyPair();
-                KeyFiles.writePrivate(keyFile, Pem.write(kp.getPrivate()));
+                kp = TlsKeys.newKeyPair();
+                AtomicFiles.writeSecret(keyFile, PemCodec.privateKey(kp.getPrivate()));
             }
             return new AgentIdentity(stateDir, kp);
         }
-        KeyPair kp = CertificateAuthority.newKeyPair();
-        KeyFiles.writePrivate(keyFile, Pem.write(kp.getPrivate()));
+        KeyPair kp = TlsKeys.newKeyPair();
+        AtomicFiles.writeSecret(keyFile, PemCodec.privateKey(kp.getPrivate()));
         return new AgentIdentity(stateDir, kp);
     }
 
     public String csrPem(String hostname) {
-        try {
-            var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + hostname.replaceAll("[,=+<>#;\"\\\\]", "-")), keyPair.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate()));
-            return Pem.write(csr);
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("cannot sign CSR", e);
-        }
+        return TlsKeys.csrPem(keyPair, hostname);
     }
 
     public PrivateKey privateKey() {
@@ -80,9 +76,9 @@ public final class AgentIdentity {
     }
 
     public void saveRegistration(String hostId, String certPem, String caPem) throws IOException {
-        KeyFiles.writePublic(dir.resolve("ca.pem"), caPem);
-        KeyFiles.writePublic(dir.resolve("agent.pem"), certPem);
-        KeyFiles.writePublic(dir.resolve("host-id"), hostId);
+        AtomicFiles.writePublic(dir.resolve("ca.pem"), caPem);
+        AtomicFiles.writePublic(dir.resolve("agent.pem"), certPem);
+        AtomicFiles.writePublic(dir.resolve("host-id"), hostId);
     }
 
     public Optional<X509Certificate> savedCa() {
@@ -91,8 +87,8 @@ public final class AgentIdentity {
 
     private static Optional<X509Certificate> readCert(Path f) {
         try {
-            return Files.exists(f) ? Optional.of(Pem.certificate(Files.readString(f))) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
+            return Files.exists(f) ? Optional.of(PemCodec.readX509(Files.readString(f), f.toString())) : Optional.empty();
+        } catch (IOException | PkiException e) {
             return Optional.empty();
         }
     }

@@ -32,7 +32,7 @@ public final class AgentSwarm {
             String name = prefix + "-" + i;
             Agent agent = new Agent(new AgentOptions(a.get("server"), a.get("token"), null, a.get("ca-fingerprint"),
                     root.resolve(name), root.resolve(name).resolve("root"), name, "machine-" + name, true, step, null, 0,
-                    Duration.ofMillis(Long.parseLong(a.getOrDefault("max-backoff-ms", "5000"))), null));
+                    Duration.ofMillis(Long.parseLong(a.getOrDefault("max-backoff-ms", "5000"))), null, null));
             agents.add(agent);
             Thread.ofVirtual().name("agent-" + name).start(() -> {
                 try {

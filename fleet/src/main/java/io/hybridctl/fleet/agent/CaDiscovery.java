@@ -1,7 +1,9 @@
 package io.hybridctl.fleet.agent;
 
-import io.hybridctl.fleet.security.CertificateAuthority;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.Fingerprints;
+import io.hybridctl.pki.ca.PemCodec;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -29,11 +31,16 @@ public final class CaDiscovery {
             if (!r.ok()) {
                 throw new IOException("server answered " + r.status() + " for its CA certificate");
             }
-            X509Certificate ca = Pem.certificate(r.body());
-            if (!CertificateAuthority.certFingerprint(ca).equals(pin)) {
+            X509CertificateHolder ca;
+            try {
+                ca = PemCodec.readCertificate(r.body(), "the server's /api/v1/ca.pem");
+            } catch (PkiException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            if (!Fingerprints.sha256(ca).equals(pin)) {
                 throw new IOException("the server's CA does not match --ca-fingerprint; refusing to talk to it");
             }
-            return ca;
+            return PemCodec.x509(ca);
         }
     }
 

@@ -20,13 +20,26 @@ public final class FactsCollector {
 
     private final String hostnameOverride;
     private final String machineIdOverride;
+    private final SimulatedFacts simulated;
 
     public FactsCollector(String hostnameOverride, String machineIdOverride) {
+        this(hostnameOverride, machineIdOverride, null);
+    }
+
+    /** @param simulated the machine a simulated agent pretends to be (null: this machine's real facts) */
+    public FactsCollector(String hostnameOverride, String machineIdOverride, SimulatedFacts simulated) {
         this.hostnameOverride = hostnameOverride;
         this.machineIdOverride = machineIdOverride;
+        this.simulated = simulated;
     }
 
     public HostFacts collect() {
+        if (simulated != null) {
+            List<HostFacts.NetInterface> nics = simulated.addresses().isEmpty() ? List.of()
+                    : List.of(new HostFacts.NetInterface("sim0", "02:00:00:00:00:01", simulated.addresses()));
+            return new HostFacts(hostname(), machineId(), simulated.os(), simulated.osVersion(), System.getProperty("os.version"),
+                    simulated.arch(), Runtime.getRuntime().availableProcessors(), memoryBytes(), disks(), nics);
+        }
         Map<String, String> osRelease = osRelease();
         return new HostFacts(hostname(), machineId(), osRelease.getOrDefault("ID", System.getProperty("os.name")),
                 osRelease.getOrDefault("VERSION_ID", ""), System.getProperty("os.version"), arch(),

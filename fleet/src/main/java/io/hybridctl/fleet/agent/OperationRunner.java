@@ -4,14 +4,10 @@ import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.api.Responses;
 import io.hybridctl.fleet.model.OperationState;
 import io.hybridctl.fleet.model.StepState;
-import io.hybridctl.fleet.security.CertificateAuthority;
-import io.hybridctl.fleet.security.KeyFiles;
-import io.hybridctl.fleet.security.Pem;
 import io.hybridctl.fleet.security.Redactor;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import io.hybridctl.pki.ca.PemCodec;
+import io.hybridctl.pki.ca.TlsKeys;
+import io.hybridctl.pki.store.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,28 +102,22 @@ final class OperationRunner {
         for (Responses.PlanFile f : plan.files()) {
             Path target = under(f.path());
             if ("0600".equals(f.mode())) {
-                KeyFiles.writePrivate(target, f.content());
+                AtomicFiles.writeSecret(target, f.content());
             } else {
-                KeyFiles.writePublic(target, f.content());
+                AtomicFiles.writePublic(target, f.content());
             }
             out.add("wrote " + f.path() + " (" + f.mode() + ")");
         }
         if (plan.nodeCertificate() != null) {
             Responses.NodeCertificateSpec spec = plan.nodeCertificate();
-            KeyPair kp = CertificateAuthority.newKeyPair();
-            String csr;
-            try {
-                csr = Pem.write(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + spec.commonName()), kp.getPublic())
-                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
-            } catch (OperatorCreationException e) {
-                throw new IOException("cannot sign node CSR", e);
-            }
+            KeyPair kp = TlsKeys.newKeyPair();
+            String csr = TlsKeys.csrPem(kp, spec.commonName());
             Optional<String> cert = reporter.nodeCertificate(plan.id(), csr);
             if (cert.isEmpty()) {
                 return new StepOutcome(out, "the server did not issue the IAM Roles Anywhere certificate");
             }
-            KeyFiles.writePrivate(under(spec.privateKeyPath()), Pem.write(kp.getPrivate()));
-            KeyFiles.writePublic(under(spec.certificatePath()), cert.get());
+            AtomicFiles.writeSecret(under(spec.privateKeyPath()), PemCodec.privateKey(kp.getPrivate()));
+            AtomicFiles.writePublic(under(spec.certificatePath()), cert.get());
             out.add("wrote " + spec.privateKeyPath() + " (0600, generated here) and " + spec.certificatePath() + " (CN=" + spec.commonName() + ")");
         }
         return new StepOutcome(out, null);

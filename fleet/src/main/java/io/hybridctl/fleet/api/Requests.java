@@ -46,31 +46,31 @@ public final class Requests {
         require("ssm".equals(value) || "iam-ra".equals(value), field + " must be 'ssm' or 'iam-ra'");
     }
 
-    public record SiteRef(String name) {
-    }
-
-    public record ImportCluster(String name, String region, String kubernetesVersion, String credentialProvider,
-                                List<SiteRef> sites, String nodeadmVersion, String osImage, String spec) implements Validated {
+    /**
+     * @param spec          the HybridCluster spec (YAML): the cluster, one pool per site, and what each host should be
+     * @param specDirectory the absolute directory the spec's relative paths (caBundle) resolve against, as the server sees it
+     */
+    public record ImportCluster(String spec, String specDirectory, String nodeadmVersion, String osImage) implements Validated {
         @Override
         public void validate() {
-            dnsLabel(name, "name");
-            text(region, "region", 40);
-            require(kubernetesVersion != null && VERSION.matcher(kubernetesVersion).matches(), "kubernetesVersion must look like 1.31");
-            provider(credentialProvider, "credentialProvider");
-            require(sites != null && !sites.isEmpty(), "sites must list at least one site");
-            require(sites.size() <= 1000, "sites: at most 1000");
-            for (int i = 0; i < sites.size(); i++) {
-                require(sites.get(i) != null, "sites[" + i + "] is null");
-                dnsLabel(sites.get(i).name(), "sites[" + i + "].name");
+            text(spec, "spec", 200_000);
+            if (specDirectory != null) {
+                text(specDirectory, "specDirectory", 4096);
+                require(specDirectory.startsWith("/"), "specDirectory must be an absolute path");
             }
-            require(sites.stream().map(SiteRef::name).distinct().count() == sites.size(), "sites: names must be unique");
             if (nodeadmVersion != null) {
                 text(nodeadmVersion, "nodeadmVersion", 40);
             }
             if (osImage != null) {
                 text(osImage, "osImage", 400);
             }
-            require(spec == null || spec.length() <= 200_000, "spec: at most 200000 characters");
+        }
+    }
+
+    public record DriftOverride(Boolean override) implements Validated {
+        @Override
+        public void validate() {
+            require(override != null, "override is required (true or false)");
         }
     }
 

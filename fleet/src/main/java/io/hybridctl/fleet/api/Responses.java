@@ -61,8 +61,30 @@ public final class Responses {
         }
     }
 
-    public record PoolSummary(String id, String name, String clusterId, int ready, int total, int bootstrapping, int failed,
-                              int unhealthy, String profile, int profileRevision, int latestRevision,
-                              boolean updateAvailable, List<String> kubernetesVersions) {
+    /**
+     * @param total    hosts in the pool (registered)
+     * @param planned  hosts the spec puts in this site
+     * @param drifted  hosts in the pool that differ from the spec
+     * @param missing  hosts the spec plans here that never registered
+     */
+    public record PoolSummary(String id, String name, String clusterId, String cluster, int ready, int total, int planned,
+                              int bootstrapping, int failed, int unhealthy, int drifted, int missing, String profile,
+                              int profileRevision, int latestRevision, boolean updateAvailable, List<String> kubernetesVersions) {
+    }
+
+    public record DriftCondition(String kind, String message) {
+    }
+
+    public record HostDrift(String id, String hostname, String pool, boolean override, List<DriftCondition> conditions) {
+    }
+
+    /**
+     * Design against reality for one cluster.
+     *
+     * @param missing hosts of the spec that never registered
+     * @param unknown registered hosts (in the cluster's pools) the spec does not list
+     * @param hosts   every host in the cluster's pools that differs from the spec
+     */
+    public record DriftReport(String cluster, List<String> missing, List<String> unknown, List<HostDrift> hosts) {
     }
 }

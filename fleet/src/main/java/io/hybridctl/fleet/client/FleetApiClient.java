@@ -3,7 +3,7 @@ package io.hybridctl.fleet.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.security.TlsContexts;
-import io.hybridctl.fleet.server.ApiJson;
+import io.hybridctl.fleet.api.ApiJson;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.service.EventHub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.model.FleetEvent;
@@ -7,9 +8,9 @@ import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.Operation;
 import io.hybridctl.fleet.model.Pool;
 import io.hybridctl.fleet.model.Role;
-import io.hybridctl.fleet.service.Fleet;
+import io.hybridctl.fleet.service.Registrar;
+import io.hybridctl.fleet.service.Views;
 import io.hybridctl.fleet.service.Inventory;
-import io.hybridctl.fleet.service.NodeStatusBoard;
 import io.hybridctl.fleet.service.Operations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -23,21 +24,23 @@ final class AdminRoutes {
 
     private final ObjectMapper json;
     private final Authenticator auth;
-    private final Fleet fleet;
+    private final Views views;
     private final Inventory inventory;
+    private final Registrar registrar;
     private final Operations operations;
-    private final NodeStatusBoard nodes;
     private final java.util.function.Supplier<String> serverUrl;
     private final String caFingerprint;
+    private final java.nio.file.Path dataDir;
 
-    AdminRoutes(ObjectMapper json, Authenticator auth, Fleet fleet, Inventory inventory, Operations operations,
-                NodeStatusBoard nodes, java.util.function.Supplier<String> serverUrl, String caFingerprint) {
+    AdminRoutes(ObjectMapper json, Authenticator auth, Views views, Inventory inventory, Operations operations, Registrar registrar,
+                java.util.function.Supplier<String> serverUrl, String caFingerprint, java.nio.file.Path dataDir) {
+        this.views = views;
+        this.registrar = registrar;
+        this.dataDir = dataDir;
         this.json = json;
         this.auth = auth;
-        this.fleet = fleet;
         this.inventory = inventory;
         this.operations = operations;
-        this.nodes = nodes;
         this.serverUrl = serverUrl;
         this.caFingerprint = caFingerprint;
     }
@@ -45,32 +48,36 @@ final class AdminRoutes {
     void register(Javalin app) {
         app.get("/api/v1/clusters", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, fleet.inventory().clusters());
+            ok(ctx, views.clusters());
         });
         app.post("/api/v1/clusters", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.ImportCluster req = ApiJson.body(ctx, json, Requests.ImportCluster.class);
+            Requests.ImportCluster req = RequestBodies.body(ctx, json, Requests.ImportCluster.class);
             ctx.status(201);
-            ok(ctx, inventory.importCluster(c.actor(), req));
+            ok(ctx, inventory.importCluster(c.actor(), req, dataDir));
         });
         app.get("/api/v1/clusters/{id}", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            var cl = fleet.inventory().cluster(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("cluster " + ctx.pathParam("id")));
-            ok(ctx, Map.of("cluster", cl, "pools", fleet.inventory().pools(cl.id()).stream().map(inventory::summary).toList()));
+            var cl = views.cluster(ctx.pathParam("id"));
+            ok(ctx, Map.of("cluster", cl, "pools", views.pools(cl.id()).stream().map(inventory::summary).toList()));
+        });
+        app.get("/api/v1/clusters/{id}/drift", ctx -> {
+            auth.admin(ctx, Role.VIEWER);
+            ok(ctx, inventory.driftReport(ctx.pathParam("id")));
         });
         app.put("/api/v1/clusters/{id}/ssm-activation", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            inventory.uploadActivation(c.actor(), ctx.pathParam("id"), ApiJson.body(ctx, json, Requests.SsmActivation.class));
+            inventory.uploadActivation(c.actor(), ctx.pathParam("id"), RequestBodies.body(ctx, json, Requests.SsmActivation.class));
             ctx.status(204);
         });
         app.put("/api/v1/clusters/{id}/iam-roles-anywhere", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            inventory.uploadIra(c.actor(), ctx.pathParam("id"), ApiJson.body(ctx, json, Requests.IraSettings.class));
+            inventory.uploadIra(c.actor(), ctx.pathParam("id"), RequestBodies.body(ctx, json, Requests.IraSettings.class));
             ctx.status(204);
         });
         app.get("/api/v1/pools", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, fleet.inventory().allPools().stream().map(inventory::summary).toList());
+            ok(ctx, views.allPools().stream().map(inventory::summary).toList());
         });
         app.get("/api/v1/pools/{id}", ctx -> {
             auth.admin(ctx, Role.VIEWER);
@@ -78,35 +85,34 @@ final class AdminRoutes {
         });
         app.patch("/api/v1/pools/{id}", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.PoolUpdate req = ApiJson.body(ctx, json, Requests.PoolUpdate.class);
+            Requests.PoolUpdate req = RequestBodies.body(ctx, json, Requests.PoolUpdate.class);
             ok(ctx, inventory.summary(inventory.setPoolRevision(c.actor(), pool(ctx).id(), req.profileRevision())));
         });
         app.get("/api/v1/pools/{id}/hosts", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, fleet.hosts().inPool(pool(ctx).id()).stream().map(this::hostView).toList());
+            ok(ctx, views.hostViews(views.hosts(new Views.HostQuery(null, null, null, pool(ctx).id(), null, null, null))));
         });
         app.get("/api/v1/pools/{id}/registration-tokens", ctx -> {
             auth.admin(ctx, Role.ADMIN);
-            ok(ctx, fleet.tokens().registrationTokens(pool(ctx).id()));
+            ok(ctx, views.registrationTokens(ctx.pathParam("id")));
         });
         app.get("/api/v1/profiles", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, fleet.inventory().profiles());
+            ok(ctx, views.profiles());
         });
         app.get("/api/v1/profiles/{id}/revisions", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            String id = fleet.inventory().profileId(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("profile " + ctx.pathParam("id")));
-            ok(ctx, fleet.inventory().revisions(id));
+            ok(ctx, views.revisions(ctx.pathParam("id")));
         });
         app.post("/api/v1/profiles/{id}/revisions", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.ProfileRevisionSpec spec = ApiJson.body(ctx, json, Requests.ProfileRevisionSpec.class);
+            Requests.ProfileRevisionSpec spec = RequestBodies.body(ctx, json, Requests.ProfileRevisionSpec.class);
             ctx.status(201);
             ok(ctx, inventory.addProfileRevision(c.actor(), ctx.pathParam("id"), spec));
         });
         app.post("/api/v1/registration-tokens", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            Requests.CreateRegistrationToken req = ApiJson.body(ctx, json, Requests.CreateRegistrationToken.class);
+            Requests.CreateRegistrationToken req = RequestBodies.body(ctx, json, Requests.CreateRegistrationToken.class);
             ctx.status(201);
             ok(ctx, inventory.createRegistrationToken(c.actor(), req, serverUrl.get(), caFingerprint));
         });
@@ -117,29 +123,27 @@ final class AdminRoutes {
         });
         app.get("/api/v1/hosts", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            List<Host> hosts = "true".equals(ctx.queryParam("unassigned")) ? fleet.hosts().unassigned() : fleet.hosts().all();
-            ok(ctx, hosts.stream().map(this::hostView).toList());
+            ok(ctx, views.hostViews(views.hosts(hostQuery(ctx))));
         });
         app.get("/api/v1/hosts/{id}", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            Host h = host(ctx);
-            Map<String, Object> v = hostView(h);
-            v.put("operations", fleet.operations().forHost(h.id()).stream().map(operations::view).toList());
-            v.put("events", fleet.events().forHost(h.id(), 50));
-            ok(ctx, v);
+            ok(ctx, views.hostView(views.row(host(ctx)), true));
         });
         app.post("/api/v1/hosts/{id}/assign", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.Assign req = ApiJson.body(ctx, json, Requests.Assign.class);
+            Requests.Assign req = RequestBodies.body(ctx, json, Requests.Assign.class);
             ctx.status(201);
-            ok(ctx, operations.view(operations.assign(c.actor(), host(ctx).id(), req.poolId())));
+            ok(ctx, views.operationView(operations.assign(c.actor(), host(ctx).id(), req.poolId())));
+        });
+        app.put("/api/v1/hosts/{id}/drift-override", ctx -> {
+            Caller c = auth.admin(ctx, Role.OPERATOR);
+            Requests.DriftOverride req = RequestBodies.body(ctx, json, Requests.DriftOverride.class);
+            operations.overrideDrift(c.actor(), host(ctx).id(), req.override());
+            ok(ctx, views.hostView(views.row(host(ctx)), false));
         });
         app.post("/api/v1/hosts/{id}/reset", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            Host h = host(ctx);
-            fleet.hosts().reset(h.id(), fleet.now());
-            fleet.audit(c.actor(), "host.reset", h.hostname(), "machineId=" + h.machineId());
-            fleet.hub().record(h.poolId(), h.id(), "host.reset", h.hostname() + " reset: its next registration may bring a new key");
+            registrar.reset(c.actor(), host(ctx).id());
             ctx.status(204);
         });
         app.get("/api/v1/operations", ctx -> {
@@ -148,26 +152,26 @@ final class AdminRoutes {
             if (poolId == null) {
                 throw ApiException.badRequest("query parameter 'pool' is required");
             }
-            ok(ctx, fleet.operations().forPool(poolId, 200).stream().map(operations::view).toList());
+            ok(ctx, views.operationViews(views.operationsOfPool(poolId, 200, false)));
         });
         app.post("/api/v1/operations", ctx -> {
             Caller c = auth.admin(ctx, Role.OPERATOR);
-            Requests.CreateOperation req = ApiJson.body(ctx, json, Requests.CreateOperation.class);
+            Requests.CreateOperation req = RequestBodies.body(ctx, json, Requests.CreateOperation.class);
             ctx.status(201);
-            ok(ctx, operations.view(operations.create(c.actor(), req)));
+            ok(ctx, views.operationView(operations.create(c.actor(), req)));
         });
         app.get("/api/v1/operations/{id}", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, operations.view(operation(ctx)));
+            ok(ctx, views.operationView(operation(ctx)));
         });
         app.get("/api/v1/operations/{id}/logs", ctx -> {
             auth.admin(ctx, Role.VIEWER);
-            ok(ctx, fleet.operations().logs(operation(ctx).id(), longParam(ctx, "after", 0)));
+            ok(ctx, views.logs(ctx.pathParam("id"), longParam(ctx, "after", 0)));
         });
         app.get("/api/v1/events", ctx -> {
             auth.admin(ctx, Role.VIEWER);
             int limit = limitParam(ctx);
-            List<FleetEvent> page = fleet.events().page(ctx.queryParam("pool"), ctx.queryParam("kind"), longParam(ctx, "after", 0),
+            List<FleetEvent> page = views.events(ctx.queryParam("pool"), ctx.queryParam("kind"), longParam(ctx, "after", 0),
                     longParam(ctx, "before", Long.MAX_VALUE), limit);
             if (page.size() == limit) {
                 nextPage(ctx, page.get(page.size() - 1).id(), limit);
@@ -176,13 +180,13 @@ final class AdminRoutes {
         });
         app.post("/api/v1/api-tokens", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
-            Requests.CreateApiToken req = ApiJson.body(ctx, json, Requests.CreateApiToken.class);
+            Requests.CreateApiToken req = RequestBodies.body(ctx, json, Requests.CreateApiToken.class);
             ctx.status(201);
             ok(ctx, inventory.createApiToken(c.actor(), req));
         });
         app.get("/api/v1/api-tokens", ctx -> {
             auth.admin(ctx, Role.ADMIN);
-            ok(ctx, fleet.tokens().apiTokens());
+            ok(ctx, views.apiTokens());
         });
         app.delete("/api/v1/api-tokens/{id}", ctx -> {
             Caller c = auth.admin(ctx, Role.ADMIN);
@@ -192,7 +196,7 @@ final class AdminRoutes {
         app.get("/api/v1/audit", ctx -> {
             auth.admin(ctx, Role.ADMIN);
             int limit = limitParam(ctx);
-            List<Map<String, Object>> page = fleet.events().auditLog(longParam(ctx, "before", Long.MAX_VALUE), limit);
+            List<Map<String, Object>> page = views.audit(longParam(ctx, "before", Long.MAX_VALUE), limit);
             if (page.size() == limit) {
                 nextPage(ctx, (Long) page.get(page.size() - 1).get("id"), limit);
             }
@@ -200,32 +204,24 @@ final class AdminRoutes {
         });
     }
 
-    Map<String, Object> hostView(Host h) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", h.id());
-        v.put("hostname", h.hostname());
-        v.put("machineId", h.machineId());
-        v.put("poolId", h.poolId());
-        v.put("state", h.state());
-        v.put("health", h.health());
-        v.put("healthDetail", h.healthDetail());
-        v.put("nodeName", h.nodeName() != null ? h.nodeName() : h.ssmInstanceId());
-        v.put("lastHeartbeat", h.lastHeartbeat());
-        v.put("facts", h.facts());
-        nodes.get(h.id()).ifPresent(n -> v.put("node", n));
-        return v;
-    }
-
     private Pool pool(Context ctx) {
-        return fleet.inventory().pool(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("pool " + ctx.pathParam("id")));
+        return views.pool(ctx.pathParam("id"));
     }
 
     private Host host(Context ctx) {
-        return fleet.hosts().byId(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("host " + ctx.pathParam("id")));
+        return views.host(ctx.pathParam("id"));
     }
 
     private Operation operation(Context ctx) {
-        return fleet.operations().byId(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("operation " + ctx.pathParam("id")));
+        return views.operation(ctx.pathParam("id"));
+    }
+
+    /** ?q= (name, machine-id, OS, address), ?state=, ?health=, ?pool=, ?drift=true|false, ?unassigned=true, ?sort=[-]key. */
+    static Views.HostQuery hostQuery(Context ctx) {
+        String drift = ctx.queryParam("drift");
+        return new Views.HostQuery(ctx.queryParam("q"), ctx.queryParam("state"), ctx.queryParam("health"), ctx.queryParam("pool"),
+                drift == null || drift.isBlank() ? null : Boolean.valueOf(drift), "true".equals(ctx.queryParam("unassigned")) ? Boolean.TRUE : null,
+                ctx.queryParam("sort"));
     }
 
     /** ?limit= for paged lists: 1 to 1000, default 200. */

@@ -34,7 +34,7 @@ final class AgentRoutes {
 
     void register(Javalin app) {
         app.post("/api/v1/agent/register", ctx -> {
-            Requests.Register req = ApiJson.body(ctx, json, Requests.Register.class);
+            Requests.Register req = RequestBodies.body(ctx, json, Requests.Register.class);
             Responses.Registered r;
             try {
                 r = registrar.register(req);
@@ -46,7 +46,7 @@ final class AgentRoutes {
         });
         app.post("/api/v1/agent/heartbeat", ctx -> {
             Host h = auth.heartbeatAgent(ctx);
-            Requests.Heartbeat hb = ApiJson.body(ctx, json, Requests.Heartbeat.class);
+            Requests.Heartbeat hb = RequestBodies.body(ctx, json, Requests.Heartbeat.class);
             List<String> open = health.heartbeat(h, hb);
             ok(ctx, new Responses.HeartbeatAck(open, heartbeatSeconds));
         });
@@ -56,13 +56,13 @@ final class AgentRoutes {
         });
         app.post("/api/v1/agent/operations/{id}/report", ctx -> {
             Host h = auth.agent(ctx);
-            Requests.StepReport report = ApiJson.body(ctx, json, Requests.StepReport.class);
+            Requests.StepReport report = RequestBodies.body(ctx, json, Requests.StepReport.class);
             operations.report(h.id(), ctx.pathParam("id"), report);
             ctx.status(204);
         });
         app.post("/api/v1/agent/operations/{id}/node-certificate", ctx -> {
             Host h = auth.agent(ctx);
-            Requests.NodeCertificate req = ApiJson.body(ctx, json, Requests.NodeCertificate.class);
+            Requests.NodeCertificate req = RequestBodies.body(ctx, json, Requests.NodeCertificate.class);
             ok(ctx, operations.nodeCertificate(h.id(), ctx.pathParam("id"), req));
         });
     }

@@ -3,7 +3,8 @@ package io.hybridctl.fleet.server;
 import io.hybridctl.fleet.model.ApiToken;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.Role;
-import io.hybridctl.fleet.security.CertificateAuthority;
+import io.hybridctl.pki.ca.Fingerprints;
+import java.security.cert.X509Certificate;
 import io.hybridctl.fleet.security.Secrets;
 import io.hybridctl.fleet.store.HostStore;
 import io.hybridctl.fleet.store.TokenStore;
@@ -23,9 +24,9 @@ public final class Authenticator {
 
     private final TokenStore tokens;
     private final HostStore hosts;
-    private final CertificateAuthority agentCa;
+    private final X509Certificate agentCa;
 
-    public Authenticator(TokenStore tokens, HostStore hosts, CertificateAuthority agentCa) {
+    public Authenticator(TokenStore tokens, HostStore hosts, X509Certificate agentCa) {
         this.tokens = tokens;
         this.hosts = hosts;
         this.agentCa = agentCa;
@@ -80,13 +81,13 @@ public final class Authenticator {
         X509Certificate cert = chain[0];
         // Jetty has already verified the chain against the agent CA; check the issuer anyway so a second CA added to
         // the trust store later cannot mint agents.
-        if (!cert.getIssuerX500Principal().equals(agentCa.certificate().getSubjectX500Principal())) {
+        if (!cert.getIssuerX500Principal().equals(agentCa.getSubjectX500Principal())) {
             throw new ApiException(401, "client-certificate-rejected", "client certificate not issued by the agent CA");
         }
         String hostId = commonName(cert.getSubjectX500Principal());
         Host h = (cached ? hosts.cached(hostId) : hosts.byId(hostId))
                 .orElseThrow(() -> new ApiException(401, "client-certificate-rejected", "unknown host"));
-        if (!h.keyFingerprint().equals(CertificateAuthority.keyFingerprint(cert.getPublicKey()))) {
+        if (!h.keyFingerprint().equals(Fingerprints.sha256(cert.getPublicKey()))) {
             throw ApiException.keyReplaced();
         }
         return h;

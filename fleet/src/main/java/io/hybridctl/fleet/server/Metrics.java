@@ -1,5 +1,6 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.service.EventHub;
 import io.hybridctl.fleet.model.OperationState;
 import io.hybridctl.fleet.store.HeartbeatWriter;
 import io.hybridctl.fleet.store.HostStore;

@@ -2,6 +2,7 @@ package io.hybridctl.fleet.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hybridctl.fleet.service.FleetException;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
@@ -28,6 +29,16 @@ public final class Problems {
         } catch (JsonProcessingException e) {
             ctx.status(status).contentType(CONTENT_TYPE).result("{\"status\":" + status + "}");
         }
+    }
+
+    /** The HTTP status of a domain error. */
+    public static int status(FleetException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+        };
     }
 
     private static String title(int status) {

@@ -28,10 +28,11 @@ public final class ServerMain {
                 new Fleet.Timing(Duration.ofSeconds(Long.parseLong(a.getOrDefault("heartbeat-seconds", "10"))),
                         Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-seconds", "120")))),
                 a.containsKey("kubeconfig") ? Path.of(a.get("kubeconfig")) : null, Integer.parseInt(a.getOrDefault("db-pool", "16")),
-                a.containsKey("pki-dir") ? new ServerOptions.PkiSource(Path.of(a.get("pki-dir")),
+                a.containsKey("pki-dir") || a.containsKey("pki-passphrase-file") ? new ServerOptions.PkiSource(
+                        a.containsKey("pki-dir") ? Path.of(a.get("pki-dir")) : null,
                         a.containsKey("pki-passphrase-file") ? Path.of(a.get("pki-passphrase-file")) : null) : null);
         FleetServer server = FleetServer.start(o);
-        server.initialAdminToken().ifPresent(t -> System.out.println("initial admin token (shown once): " + t));
+        server.initialAdminTokenFile().ifPresent(f -> System.out.println("initial admin token in " + f));
         System.out.println("fleet server: " + server.url() + " ca-fingerprint " + server.caFingerprint());
         System.out.flush();
         CountDownLatch done = new CountDownLatch(1);

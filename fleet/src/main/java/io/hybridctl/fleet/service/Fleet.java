@@ -1,6 +1,5 @@
 package io.hybridctl.fleet.service;
 
-import io.hybridctl.fleet.server.EventHub;
 import io.hybridctl.fleet.store.EventStore;
 import io.hybridctl.fleet.store.HostStore;
 import io.hybridctl.fleet.store.InventoryStore;

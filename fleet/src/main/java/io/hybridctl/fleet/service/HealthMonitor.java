@@ -4,7 +4,6 @@ import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.model.Health;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.server.ApiException;
 import io.hybridctl.fleet.store.HeartbeatWriter;
 
 import java.util.List;
@@ -54,7 +53,8 @@ public final class HealthMonitor {
             Host current = fleet.hosts().byId(hostId).orElse(null);
             if (current == null || !current.keyFingerprint().equals(h.keyFingerprint())) {
                 fleet.hosts().evict(hostId);
-                throw ApiException.keyReplaced();
+                throw new FleetException(FleetException.Kind.UNAUTHENTICATED, "client-certificate-rejected",
+                        "this certificate's key is no longer the host's key; re-register");
             }
             fleet.hosts().heartbeat(hostId, hb.facts(), health, detail, hb.ssmInstanceId(), now);
             if (health != current.health()) {

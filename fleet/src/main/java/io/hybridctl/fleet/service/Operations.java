@@ -2,10 +2,10 @@ package io.hybridctl.fleet.service;
 
 import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.api.Responses;
-import io.hybridctl.fleet.bootstrap.NodeCertificateIssuer;
-import io.hybridctl.fleet.bootstrap.NodeConfigInput;
-import io.hybridctl.fleet.bootstrap.NodeConfigRenderer;
-import io.hybridctl.fleet.bootstrap.SpecNodeConfigRenderer;
+import io.hybridctl.fleet.bootstrap.BootstrapException;
+import io.hybridctl.fleet.bootstrap.ClusterDesign;
+import io.hybridctl.fleet.bootstrap.NodeCertificates;
+import io.hybridctl.fleet.bootstrap.NodeConfigs;
 import io.hybridctl.fleet.model.FleetCluster;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.HostState;
@@ -16,8 +16,10 @@ import io.hybridctl.fleet.model.Pool;
 import io.hybridctl.fleet.model.ProfileRevision;
 import io.hybridctl.fleet.model.StepState;
 import io.hybridctl.fleet.security.Redactor;
-import io.hybridctl.fleet.server.ApiException;
 import io.hybridctl.fleet.store.InventoryStore;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.plan.render.nodeadm.NodeCredentials;
+import io.hybridctl.plan.render.nodeadm.SsmActivation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,32 +37,57 @@ public final class Operations {
     public static final String IRA_KEY_PATH = "/etc/iam/pki/server.key";
 
     private final Fleet fleet;
-    private final NodeConfigRenderer renderer;
-    private final SpecNodeConfigRenderer specRenderer;
-    private final NodeCertificateIssuer nodeCertificates;
+    private final Designs designs;
+    private final NodeConfigs nodeConfigs = new NodeConfigs();
+    private final NodeCertificates nodeCertificates;
 
-    public Operations(Fleet fleet, NodeConfigRenderer renderer, SpecNodeConfigRenderer specRenderer, NodeCertificateIssuer nodeCertificates) {
+    public Operations(Fleet fleet, Designs designs, NodeCertificates nodeCertificates) {
         this.fleet = fleet;
-        this.renderer = renderer;
-        this.specRenderer = specRenderer;
+        this.designs = designs;
         this.nodeCertificates = nodeCertificates;
     }
 
-    /** Puts a host in a pool and starts its bootstrap. */
+    /**
+     * Puts a host in a pool and starts its bootstrap.
+     *
+     * @throws FleetException of type "drift" when the host differs from the spec and no operator has overridden it:
+     *                        the host is in the pool then, and its bootstrap is held
+     */
     public Operation assign(String actor, String hostId, String poolId) {
+        Optional<Operation> op = joinPool(actor, hostId, poolId);
+        if (op.isEmpty()) {
+            Host h = host(hostId);
+            throw driftHeld(h, drift(h, fleet.inventory().pool(poolId).orElseThrow()), OperationKind.BOOTSTRAP);
+        }
+        return op.get();
+    }
+
+    /** Puts a host in a pool; its bootstrap starts unless the host drifts from the spec (then it is held, with an event). */
+    public Optional<Operation> joinPool(String actor, String hostId, String poolId) {
         return fleet.jdbc().tx(() -> {
             Host h = host(hostId);
-            Pool pool = fleet.inventory().pool(poolId).orElseThrow(() -> ApiException.notFound("pool " + poolId));
+            Pool pool = fleet.inventory().pool(poolId).orElseThrow(() -> FleetException.notFound("pool " + poolId));
             if (h.poolId() != null && !h.poolId().equals(poolId)) {
-                throw ApiException.conflict("host " + h.hostname() + " is in another pool; uninstall it first");
+                throw FleetException.conflict("host " + h.hostname() + " is in another pool; uninstall it first");
             }
             if (!fleet.hosts().assign(hostId, poolId)) {
-                throw ApiException.conflict("host " + h.hostname() + " could not be assigned");
+                throw FleetException.conflict("host " + h.hostname() + " could not be assigned");
             }
             fleet.audit(actor, "host.assign", h.hostname(), "pool=" + pool.name());
             fleet.hub().record(poolId, hostId, "host.assigned", h.hostname() + " assigned to pool " + pool.name());
-            return createIn(actor, h, pool, OperationKind.BOOTSTRAP);
+            List<Drift.Condition> drift = h.driftOverride() ? List.of() : drift(h, pool);
+            if (!drift.isEmpty()) {
+                fleet.hub().record(poolId, hostId, "host.drift", driftHeld(h, drift, OperationKind.BOOTSTRAP).getMessage());
+                return Optional.empty();
+            }
+            return Optional.of(createIn(actor, h, pool, OperationKind.BOOTSTRAP));
         });
+    }
+
+    private static FleetException driftHeld(Host h, List<Drift.Condition> drift, OperationKind kind) {
+        return new FleetException(FleetException.Kind.CONFLICT, "drift", kind.wireName() + " of " + h.hostname()
+                + " is held: it differs from the spec (" + drift.stream().map(Drift.Condition::message).collect(java.util.stream.Collectors.joining("; "))
+                + "); fix the host or the spec, or accept the difference with `hybridctl fleet drift-override " + h.hostname() + "`");
     }
 
     public Operation create(String actor, Requests.CreateOperation req) {
@@ -68,12 +95,12 @@ public final class Operations {
         try {
             kind = OperationKind.fromWire(req.kind());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("kind: " + e.getMessage());
+            throw FleetException.invalid("kind: " + e.getMessage());
         }
         return fleet.jdbc().tx(() -> {
             Host h = host(req.hostId());
             if (h.poolId() == null) {
-                throw ApiException.conflict("host " + h.hostname() + " is not in a pool; assign it first");
+                throw FleetException.conflict("host " + h.hostname() + " is not in a pool; assign it first");
             }
             Pool pool = fleet.inventory().pool(h.poolId()).orElseThrow();
             return createIn(actor, h, pool, kind);
@@ -81,9 +108,15 @@ public final class Operations {
     }
 
     private Operation createIn(String actor, Host h, Pool pool, OperationKind kind) {
+        if ((kind == OperationKind.BOOTSTRAP || kind == OperationKind.UPGRADE) && !h.driftOverride()) {
+            List<Drift.Condition> drift = drift(h, pool);
+            if (!drift.isEmpty()) {
+                throw driftHeld(h, drift, kind);
+            }
+        }
         Optional<Operation> active = fleet.operations().active(h.id());
         if (active.isPresent()) {
-            throw ApiException.conflict("host " + h.hostname() + " already has " + active.get().kind().wireName()
+            throw FleetException.conflict("host " + h.hostname() + " already has " + active.get().kind().wireName()
                     + " operation " + active.get().id() + " in progress");
         }
         Operation op = fleet.operations().create(h.id(), pool.id(), kind, pool.profileId(), pool.profileRevision(), fleet.now());
@@ -103,7 +136,7 @@ public final class Operations {
     public Responses.OperationPlan claim(String hostId, String operationId) {
         Operation op = ownOperation(hostId, operationId);
         if (op.state().terminal()) {
-            throw ApiException.conflict("operation " + operationId + " is already " + op.state());
+            throw FleetException.conflict("operation " + operationId + " is already " + op.state());
         }
         Host h = host(hostId);
         Pool pool = fleet.inventory().pool(op.poolId()).orElseThrow();
@@ -114,39 +147,43 @@ public final class Operations {
         Responses.NodeCertificateSpec certSpec = null;
         String nodeName = h.nodeName();
         if (op.kind() != OperationKind.UNINSTALL) {
-            NodeConfigInput.Credentials creds;
-            if ("ssm".equals(rev.credentialProvider())) {
-                Optional<InventoryStore.Activation> act = fleet.inventory().activation(cluster.id());
-                if (act.isEmpty()) {
-                    fail(op, h, "no SSM activation uploaded for cluster " + cluster.name()
-                            + "; upload one with: hybridctl fleet activation set " + cluster.name());
-                    throw ApiException.conflict("operation " + operationId + " failed: no SSM activation for cluster " + cluster.name());
+            try {
+                ClusterDesign design = designs.of(cluster);
+                NodeCredentials creds;
+                if (!design.iamRolesAnywhere()) {
+                    InventoryStore.Activation act = fleet.inventory().activation(cluster.id()).orElseThrow(() -> new BootstrapException(
+                            "no SSM activation uploaded for cluster " + cluster.name() + "; upload one with `hybridctl fleet activation-set "
+                                    + cluster.name() + " --activation-id ID` (the code from HYBRIDCTL_SSM_ACTIVATION_CODE or --code-file)"));
+                    creds = new NodeCredentials.Ssm(Optional.of(new SsmActivation(act.id(), act.code())));
+                    secrets.add(act.code());
+                } else {
+                    InventoryStore.IraSettings ira = fleet.inventory().iraSettings(cluster.id()).orElseThrow(() -> new BootstrapException(
+                            "no IAM Roles Anywhere settings for cluster " + cluster.name() + "; set them with `hybridctl fleet iam-roles-anywhere-set "
+                                    + cluster.name() + " --trust-anchor-arn ARN --profile-arn ARN --role-arn ARN`"));
+                    creds = new NodeCredentials.IamRolesAnywhere(ira.roleArn(), ira.profileArn(), ira.trustAnchorArn(), IRA_CERT_PATH, IRA_KEY_PATH);
                 }
-                creds = new NodeConfigInput.Ssm(act.get().id(), act.get().code());
-                secrets.add(act.get().code());
-            } else {
-                Optional<String[]> ira = fleet.jdbc().one("select trust_anchor_arn, profile_arn, role_arn from ira_settings where cluster_id = ?",
-                        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, cluster.id());
-                if (ira.isEmpty()) {
-                    fail(op, h, "no IAM Roles Anywhere settings for cluster " + cluster.name()
-                            + "; set them with: hybridctl fleet iam-roles-anywhere set " + cluster.name());
-                    throw ApiException.conflict("operation " + operationId + " failed: no IAM Roles Anywhere settings");
+                // The node name is the spec's: plan renders it, and for IAM Roles Anywhere it is the certificate's CN.
+                String specName = Drift.specHost(design, h.hostname()).map(io.hybridctl.spec.model.Host::name).orElse(h.hostname());
+                String config = nodeConfigs.render(design, cluster.name(), specName, creds);
+                if (design.iamRolesAnywhere()) {
+                    // Refuse before the host starts, not at its certificate request, when the CA is not the trust anchor.
+                    InventoryStore.StoredSpec stored = fleet.inventory().storedSpec(cluster.id()).orElseThrow();
+                    nodeCertificates.caCertificatePem(cluster.name(), pkiDirectory(stored), stored.trustAnchorPem());
+                    nodeName = specName;
+                    certSpec = new Responses.NodeCertificateSpec(nodeName, IRA_CERT_PATH, IRA_KEY_PATH);
+                    if (!nodeName.equals(h.nodeName())) {
+                        fleet.hosts().setNodeName(h.id(), nodeName);
+                    }
                 }
-                nodeName = nodeNameFor(h);
-                creds = new NodeConfigInput.IamRolesAnywhere(nodeName, ira.get()[0], ira.get()[1], ira.get()[2], IRA_CERT_PATH, IRA_KEY_PATH);
-                certSpec = new Responses.NodeCertificateSpec(nodeName, IRA_CERT_PATH, IRA_KEY_PATH);
-                if (!nodeName.equals(h.nodeName())) {
-                    fleet.hosts().setNodeName(h.id(), nodeName);
-                }
+                files.add(new Responses.PlanFile(NODECONFIG_PATH, "0600", config));
+            } catch (BootstrapException e) {
+                fail(op, h, e.getMessage());
+                throw new FleetException(FleetException.Kind.CONFLICT, "bootstrap-refused", "operation " + operationId + " failed: " + e.getMessage());
             }
-            NodeConfigInput.Credentials chosen = creds;
-            String config = specRenderer.render(fleet.inventory().spec(cluster.id()).orElse(null), h.hostname(), creds)
-                    .orElseGet(() -> renderer.render(new NodeConfigInput(cluster.name(), cluster.region(), chosen, rev.kubeletExtra(), List.of())));
-            files.add(new Responses.PlanFile(NODECONFIG_PATH, "0600", config));
         }
         long now = fleet.now();
         if (!fleet.operations().claim(op.id(), hostId, now, now + fleet.timing().lease().toMillis())) {
-            throw ApiException.conflict("operation " + operationId + " can no longer be claimed");
+            throw FleetException.conflict("operation " + operationId + " can no longer be claimed");
         }
         if (op.state() == OperationState.PENDING) {
             fleet.hub().record(op.poolId(), hostId, "operation.started", op.kind().wireName() + " of " + h.hostname() + " started");
@@ -163,10 +200,10 @@ public final class Operations {
     public void report(String hostId, String operationId, Requests.StepReport report) {
         Operation op = ownOperation(hostId, operationId);
         if (op.state() != OperationState.RUNNING) {
-            throw ApiException.conflict("operation " + operationId + " is " + op.state() + ", not RUNNING");
+            throw FleetException.conflict("operation " + operationId + " is " + op.state() + ", not RUNNING");
         }
         if (report.step() >= op.kind().steps().size()) {
-            throw ApiException.badRequest("step " + report.step() + " does not exist for " + op.kind().wireName());
+            throw FleetException.invalid("step " + report.step() + " does not exist for " + op.kind().wireName());
         }
         Host h = host(hostId);
         long now = fleet.now();
@@ -194,20 +231,28 @@ public final class Operations {
     public Responses.Registered nodeCertificate(String hostId, String operationId, Requests.NodeCertificate req) {
         Operation op = ownOperation(hostId, operationId);
         if (op.state() != OperationState.RUNNING) {
-            throw ApiException.conflict("operation " + operationId + " is not running");
+            throw FleetException.conflict("operation " + operationId + " is not running");
         }
         Host h = host(hostId);
         if (h.nodeName() == null) {
-            throw ApiException.conflict("operation " + operationId + " does not use IAM Roles Anywhere");
+            throw FleetException.conflict("operation " + operationId + " does not use IAM Roles Anywhere");
         }
+        Pool pool = fleet.inventory().pool(op.poolId()).orElseThrow();
+        FleetCluster cluster = fleet.inventory().cluster(pool.clusterId()).orElseThrow();
+        InventoryStore.StoredSpec stored = fleet.inventory().storedSpec(cluster.id())
+                .orElseThrow(() -> FleetException.conflict("cluster " + cluster.name() + " has no imported spec"));
         String cert;
+        String ca;
         try {
-            cert = nodeCertificates.issue(req.csr(), h.nodeName());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("csr: " + e.getMessage());
+            cert = nodeCertificates.issue(cluster.name(), pkiDirectory(stored), stored.trustAnchorPem(), req.csr(), h.nodeName());
+            ca = nodeCertificates.caCertificatePem(cluster.name(), pkiDirectory(stored), stored.trustAnchorPem());
+        } catch (PkiException | IllegalArgumentException e) {
+            throw FleetException.invalid("csr: " + e.getMessage());
+        } catch (BootstrapException e) {
+            throw new FleetException(FleetException.Kind.CONFLICT, "bootstrap-refused", e.getMessage());
         }
         fleet.audit("agent:" + hostId, "node-certificate.issue", h.hostname(), "CN=" + h.nodeName());
-        return new Responses.Registered(hostId, op.poolId(), cert, nodeCertificates.caCertificatePem(), 0);
+        return new Responses.Registered(hostId, op.poolId(), cert, ca, 0);
     }
 
     /** Fails RUNNING operations whose agent has not reported within the lease. Single-leader work. */
@@ -265,28 +310,38 @@ public final class Operations {
     }
 
     private Operation ownOperation(String hostId, String operationId) {
-        Operation op = fleet.operations().byId(operationId).orElseThrow(() -> ApiException.notFound("operation " + operationId));
+        Operation op = fleet.operations().byId(operationId).orElseThrow(() -> FleetException.notFound("operation " + operationId));
         if (!op.hostId().equals(hostId)) {
             // Do not reveal that another host's operation exists.
-            throw ApiException.notFound("operation " + operationId);
+            throw FleetException.notFound("operation " + operationId);
         }
         return op;
     }
 
     private Host host(String hostId) {
-        return fleet.hosts().byId(hostId).orElseThrow(() -> ApiException.notFound("host " + hostId));
+        return fleet.hosts().byId(hostId).orElseThrow(() -> FleetException.notFound("host " + hostId));
     }
 
-    /** IAM Roles Anywhere node name: the host name, cut to nodeadm's 64-character limit. */
-    static String nodeNameFor(Host h) {
-        String n = h.hostname().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
-        return n.length() > 64 ? n.substring(0, 64) : n;
+    private static Optional<java.nio.file.Path> pkiDirectory(InventoryStore.StoredSpec stored) {
+        return Optional.ofNullable(stored.pkiDirectory()).map(java.nio.file.Path::of);
     }
 
-    public Map<String, Object> view(Operation op) {
-        Operation full = fleet.operations().withSteps(op);
-        return Map.of("id", full.id(), "hostId", full.hostId(), "poolId", full.poolId(), "kind", full.kind().wireName(),
-                "state", full.state(), "reason", full.reason(), "profileRevision", full.profileRevision(),
-                "steps", full.steps(), "createdAt", full.createdAt(), "updatedAt", full.updatedAt());
+    /** How the host differs from its cluster's spec; a cluster whose spec does not load is one condition. */
+    public List<Drift.Condition> drift(Host h, Pool pool) {
+        FleetCluster cluster = fleet.inventory().cluster(pool.clusterId()).orElseThrow();
+        try {
+            return Drift.of(designs.of(cluster), cluster.name(), h.hostname(), pool.name(), h.facts());
+        } catch (BootstrapException e) {
+            return List.of(new Drift.Condition("spec", e.getMessage()));
+        }
+    }
+
+    /** An operator accepts the host's differences from the spec (or withdraws that); audited. */
+    public void overrideDrift(String actor, String hostId, boolean override) {
+        Host h = host(hostId);
+        fleet.hosts().setDriftOverride(h.id(), override);
+        fleet.audit(actor, override ? "host.drift-override" : "host.drift-override-cleared", h.hostname(), "");
+        fleet.hub().record(h.poolId(), h.id(), "host.drift", h.hostname() + (override ? ": drift accepted by " + actor + "; bootstrap no longer held"
+                : ": drift override withdrawn"));
     }
 }

@@ -4,17 +4,18 @@ import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.api.Responses;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.RegistrationToken;
-import io.hybridctl.fleet.security.CertificateAuthority;
-import io.hybridctl.fleet.security.Pem;
 import io.hybridctl.fleet.security.Secrets;
-import io.hybridctl.fleet.server.ApiException;
 import io.hybridctl.fleet.store.StoreException;
+import io.hybridctl.pki.PkiException;
+import io.hybridctl.pki.ca.CertificateAuthority;
+import io.hybridctl.pki.ca.Fingerprints;
+import io.hybridctl.pki.ca.PemCodec;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,19 +38,20 @@ public final class Registrar {
     }
 
     public Responses.Registered register(Requests.Register req) {
-        PKCS10CertificationRequest csr = Pem.csr(req.csr());
+        PKCS10CertificationRequest csr;
         PublicKey key;
         try {
+            csr = PemCodec.readCsr(req.csr(), "csr");
             key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
-        } catch (GeneralSecurityException e) {
-            throw ApiException.badRequest("csr: unusable public key");
+        } catch (PkiException | GeneralSecurityException | RuntimeException e) {
+            throw FleetException.invalid("csr: not a readable PEM certificate signing request");
         }
-        String fingerprint = CertificateAuthority.keyFingerprint(key);
+        String fingerprint = Fingerprints.sha256(key);
         try {
             return fleet.jdbc().tx(() -> registerIn(req, csr, fingerprint));
         } catch (StoreException e) {
             if (e.uniqueViolation()) {
-                throw ApiException.conflict("machine-id " + req.facts().machineId() + " is being registered concurrently; retry");
+                throw FleetException.conflict("machine-id " + req.facts().machineId() + " is being registered concurrently; retry");
             }
             throw e;
         }
@@ -76,8 +78,8 @@ public final class Registrar {
             if (!fleet.hosts().isReset(h.id())) {
                 fleet.hub().record(h.poolId(), h.id(), "host.key-mismatch", "registration for machine-id " + h.machineId()
                         + " refused: a different key; reset the host to accept it");
-                throw new ApiException(409, "key-mismatch", "machine-id " + h.machineId() + " is registered with a different key;"
-                        + " an admin must reset the host first (hybridctl fleet host reset " + h.id() + ")");
+                throw new FleetException(FleetException.Kind.CONFLICT, "key-mismatch", "machine-id " + h.machineId() + " is registered with a different key;"
+                        + " an admin must reset the host first (hybridctl fleet reset " + h.hostname() + ")");
             }
             consume(token, now);
             fleet.hosts().reRegister(h.id(), req.facts(), fingerprint, now);
@@ -86,12 +88,13 @@ public final class Registrar {
         }
         consume(token, now);
         Host h = fleet.hosts().create(req.facts(), null, fingerprint, now);
+        fleet.hosts().setRegisteredPool(h.id(), token.poolId());
         fleet.audit("agent:" + h.id(), "host.register", h.hostname(), "machineId=" + h.machineId() + " token=" + token.id());
         fleet.hub().record(token.poolId(), h.id(), "host.registered", h.hostname() + " registered (" + h.facts().os() + " "
                 + h.facts().osVersion() + ", " + h.facts().arch() + ", " + h.facts().cpus() + " CPUs)");
         String poolId = null;
         if (token.autoAssign()) {
-            operations.assign("agent:" + h.id(), h.id(), token.poolId());
+            operations.joinPool("agent:" + h.id(), h.id(), token.poolId());
             poolId = token.poolId();
         }
         return issued(h.id(), poolId, csr);
@@ -104,17 +107,28 @@ public final class Registrar {
     }
 
     private Responses.Registered issued(String hostId, String poolId, PKCS10CertificationRequest csr) {
-        X509Certificate cert;
+        X509CertificateHolder cert;
         try {
-            cert = agentCa.signClientCsr(csr, hostId, AGENT_CERT_VALIDITY);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("csr: " + e.getMessage());
+            cert = agentCa.signClient(csr, hostId, AGENT_CERT_VALIDITY, fleet.clock());
+        } catch (PkiException e) {
+            throw FleetException.invalid("csr: " + e.getMessage());
         }
-        return new Responses.Registered(hostId, poolId, Pem.write(cert), agentCa.certificatePem(),
+        return new Responses.Registered(hostId, poolId, PemCodec.certificate(cert), agentCa.certificatePem(),
                 (int) fleet.timing().heartbeat().toSeconds());
     }
 
-    private static ApiException rejected(String why) {
-        return new ApiException(401, "registration-refused", why);
+    /** Lets the host's next registration bring a new key (after a re-image); its old certificate stops working then. */
+    public void reset(String actor, String hostId) {
+        Host h = fleet.hosts().byId(hostId).orElseThrow(() -> FleetException.notFound("host " + hostId));
+        fleet.jdbc().tx(() -> {
+            fleet.hosts().reset(h.id(), fleet.now());
+            fleet.audit(actor, "host.reset", h.hostname(), "machineId=" + h.machineId());
+            fleet.hub().record(h.poolId(), h.id(), "host.reset", h.hostname() + " reset: its next registration may bring a new key");
+            return null;
+        });
+    }
+
+    private static FleetException rejected(String why) {
+        return new FleetException(FleetException.Kind.UNAUTHENTICATED, "registration-refused", why);
     }
 }

@@ -183,6 +183,24 @@ public final class HostStore {
         return reset;
     }
 
+    /** Remembers the pool whose registration token the host used. */
+    public void setRegisteredPool(String id, String poolId) {
+        jdbc.update("update host set registered_pool = ? where id = ?", poolId, id);
+        evict(id);
+    }
+
+    /** Hosts in no pool that registered with this pool's token (or before that was recorded). */
+    public List<Host> unassignedFrom(String poolId) {
+        return jdbc.query("select * from host where pool_id is null and (registered_pool = ? or registered_pool is null) order by hostname",
+                this::host, poolId);
+    }
+
+    /** Records whether an operator accepted the host's drift from the spec. */
+    public void setDriftOverride(String id, boolean override) {
+        jdbc.update("update host set drift_override = ? where id = ?", override, id);
+        evict(id);
+    }
+
     public boolean isReset(String id) {
         return jdbc.one("select reset_at from host where id = ?", rs -> Jdbc.nullableLong(rs, "reset_at") != null, id).orElse(false);
     }
@@ -214,6 +232,6 @@ public final class HostStore {
         return new Host(rs.getString("id"), rs.getString("machine_id"), rs.getString("hostname"), rs.getString("pool_id"),
                 HostState.valueOf(rs.getString("state")), Health.valueOf(rs.getString("health")), rs.getString("health_detail"),
                 rs.getString("key_fingerprint"), facts, rs.getString("node_name"), rs.getString("ssm_instance_id"),
-                rs.getLong("registered_at"), rs.getLong("last_heartbeat"));
+                rs.getLong("registered_at"), rs.getLong("last_heartbeat"), rs.getBoolean("drift_override"));
     }
 }

@@ -25,19 +25,38 @@ public final class InventoryStore {
         this.json = json;
     }
 
-    public FleetCluster createCluster(String name, String region, String k8s, String provider, String spec, long now) {
+    /**
+     * What the fleet keeps of an imported spec: its text, the directory its relative paths resolve against, the CA
+     * bundle plan puts in the trust anchor (IAM Roles Anywhere) and the pki directory it names, if any.
+     */
+    public record StoredSpec(String yaml, String directory, String trustAnchorPem, String pkiDirectory) {
+        @Override
+        public String toString() {
+            return "StoredSpec[directory=" + directory + ", pkiDirectory=" + pkiDirectory + "]";
+        }
+    }
+
+    public FleetCluster createCluster(String name, String region, String k8s, String provider, StoredSpec spec, long now) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("insert into fleet_cluster(id, name, region, kubernetes_version, credential_provider, spec, created_at) values (?,?,?,?,?,?,?)",
-                id, name, region, k8s, provider, spec, now);
+        jdbc.update("insert into fleet_cluster(id, name, region, kubernetes_version, credential_provider, spec, spec_dir, trust_anchor,"
+                        + " pki_dir, created_at) values (?,?,?,?,?,?,?,?,?,?)",
+                id, name, region, k8s, provider, spec.yaml(), spec.directory(), spec.trustAnchorPem(), spec.pkiDirectory(), now);
         return new FleetCluster(id, name, region, k8s, provider, now);
+    }
+
+    /** A re-import: the same cluster, a newer spec. */
+    public void updateSpec(String clusterId, String k8s, StoredSpec spec) {
+        jdbc.update("update fleet_cluster set kubernetes_version = ?, spec = ?, spec_dir = ?, trust_anchor = ?, pki_dir = ? where id = ?",
+                k8s, spec.yaml(), spec.directory(), spec.trustAnchorPem(), spec.pkiDirectory(), clusterId);
+    }
+
+    public Optional<StoredSpec> storedSpec(String clusterId) {
+        return jdbc.one("select spec, spec_dir, trust_anchor, pki_dir from fleet_cluster where id = ? and spec is not null",
+                rs -> new StoredSpec(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), clusterId);
     }
 
     public List<FleetCluster> clusters() {
         return jdbc.query("select * from fleet_cluster order by name", InventoryStore::cluster);
-    }
-
-    public Optional<String> spec(String clusterId) {
-        return jdbc.one("select spec from fleet_cluster where id = ?", rs -> rs.getString(1), clusterId);
     }
 
     public Optional<FleetCluster> cluster(String idOrName) {
@@ -119,6 +138,24 @@ public final class InventoryStore {
                     clusterId, activationId, code, now);
             return null;
         });
+    }
+
+    /** The three ARNs of the plan's CloudFormation stack that an IAM Roles Anywhere NodeConfig names. */
+    public record IraSettings(String trustAnchorArn, String profileArn, String roleArn) {
+    }
+
+    public void saveIra(String clusterId, IraSettings ira) {
+        jdbc.tx(() -> {
+            jdbc.update("delete from ira_settings where cluster_id = ?", clusterId);
+            jdbc.update("insert into ira_settings(cluster_id, trust_anchor_arn, profile_arn, role_arn) values (?,?,?,?)",
+                    clusterId, ira.trustAnchorArn(), ira.profileArn(), ira.roleArn());
+            return null;
+        });
+    }
+
+    public Optional<IraSettings> iraSettings(String clusterId) {
+        return jdbc.one("select trust_anchor_arn, profile_arn, role_arn from ira_settings where cluster_id = ?",
+                rs -> new IraSettings(rs.getString(1), rs.getString(2), rs.getString(3)), clusterId);
     }
 
     public record Activation(String id, String code) {

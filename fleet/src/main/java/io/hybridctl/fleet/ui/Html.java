@@ -40,7 +40,7 @@ final class Html {
         String s = String.valueOf(state);
         String cls = switch (s) {
             case "READY", "HEALTHY", "SUCCEEDED" -> "ok";
-            case "FAILED", "UNREACHABLE", "NOT_READY" -> "bad";
+            case "FAILED", "UNREACHABLE", "NOT_READY", "DRIFT" -> "bad";
             case "BOOTSTRAPPING", "RUNNING", "PENDING", "DEGRADED" -> "busy";
             default -> "idle";
         };
@@ -64,6 +64,8 @@ final class Html {
                 .card{display:inline-block;background:#fff;padding:.6rem 1rem;margin:.3rem;border-radius:.4rem;border:1px solid #e3e5ea}
                 .big{font-size:1.6rem;font-weight:600}pre{background:#0f1420;color:#d7dde8;padding:.6rem;max-height:24rem;overflow:auto}
                 #events li{font-family:monospace;font-size:.85rem}button{cursor:pointer}
+                .alert{color:#c62828;font-weight:600}form.filters{display:flex;gap:.6rem;flex-wrap:wrap;align-items:end}
+                .bulk{background:#fff;padding:.5rem;border:1px solid #e3e5ea;margin:.4rem 0}th a{color:inherit}
                 </style></head>
                 <body><header><a href="/"><b>hybridctl fleet</b></a><a href="/">Clusters</a><a href="/hosts">Hosts</a></header>
                 <main>%s</main></body></html>

@@ -100,7 +100,7 @@ class NodeadmDebugCheckTest {
         };
         NodeadmDebugCheck check = new NodeadmDebugCheck(counting, Redactor.patternsOnly(), Duration.ofHours(1));
         Path config = Path.of("/etc/hybridctl/nodeconfig.yaml");
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (check.poll(config).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
@@ -129,7 +129,7 @@ class NodeadmDebugCheckTest {
     }
 
     private static Requests.Check awaitResult(NodeadmDebugCheck check, Path config) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             var r = check.poll(config);
             if (r.isPresent()) {

@@ -15,7 +15,7 @@ class RedactorTest {
     @Test
     void masksKnownSecretsTokensKeysAndActivationCodes() {
         String token = Secrets.newToken(Secrets.REGISTRATION_PREFIX);
-        String key = Pem.write(CertificateAuthority.newKeyPair().getPrivate());
+        String key = io.hybridctl.pki.ca.PemCodec.privateKey(io.hybridctl.pki.ca.TlsKeys.newKeyPair().getPrivate());
         Redactor r = new Redactor(List.of("SuperSecretActivation123"));
         String text = "token " + token + " code SuperSecretActivation123 amazon-ssm-agent -register -code Abc123xyz -id x\n" + key
                 + " {\"activationCode\": \"OtherCode999\"}";

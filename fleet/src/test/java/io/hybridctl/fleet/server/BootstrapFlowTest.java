@@ -31,8 +31,7 @@ class BootstrapFlowTest {
             JsonNode host = waitForHostState(ts, "edge-1", "READY");
             assertThat(host.path("poolId").asText()).isEqualTo(ts.poolA);
             Path nodeConfig = tmp.resolve("agent1/root/etc/hybridctl/nodeconfig.yaml");
-            assertThat(Files.readString(nodeConfig)).contains("activationId: \"" + TestServer.ACTIVATION_ID + "\"")
-                    .contains("kind: \"NodeConfig\"");
+            assertThat(Files.readString(nodeConfig)).contains("activationId: " + TestServer.ACTIVATION_ID).contains("kind: NodeConfig");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nodeConfig))).isEqualTo("rw-------");
             JsonNode summary = ts.admin.get("/api/v1/pools/" + ts.poolA);
             assertThat(summary.path("ready").asInt()).isEqualTo(1);
@@ -61,24 +60,27 @@ class BootstrapFlowTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void hostsListedInTheImportedSpecGetThePlanRenderedNodeConfig(String db, @TempDir Path tmp) throws Exception {
+    void theFleetWritesPlansNodeConfigByteForByteAndHoldsHostsTheSpecDoesNotKnow(String db, @TempDir Path tmp) throws Exception {
         try (TestServer ts = TestServer.start(tmp.resolve("server"), db); InProcessAgents agents = new InProcessAgents()) {
-            Path repo = Path.of(System.getProperty("hybridctl.repo", ".."));
-            String spec = Files.readString(repo.resolve("examples/lab-calico-static.yaml"));
-            JsonNode imported = ts.admin.post("/api/v1/clusters", java.util.Map.of("name", "hybrid-lab-static", "region", "us-west-2",
-                    "kubernetesVersion", "1.31", "credentialProvider", "ssm", "sites", List.of(java.util.Map.of("name", "lab")), "spec", spec));
-            String pool = imported.path("pools").get(0).path("id").asText();
-            ts.admin.put("/api/v1/clusters/hybrid-lab-static/ssm-activation", java.util.Map.of("activationId", TestServer.ACTIVATION_ID,
-                    "activationCode", TestServer.ACTIVATION_CODE));
-            String token = ts.registrationToken(pool, 2, 3600, true);
-            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a1"), "node-01", Duration.ofMillis(20), null);
+            String token = ts.registrationToken(ts.poolA, 2, 3600, true);
+            agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a1"), "edge-2", Duration.ofMillis(20), null);
             agents.start(ts.server.url(), token, ts.server.caFingerprint(), tmp.resolve("a2"), "not-in-spec", Duration.ofMillis(20), null);
-            waitForHostState(ts, "node-01", "READY");
-            waitForHostState(ts, "not-in-spec", "READY");
-            String fromSpec = Files.readString(tmp.resolve("a1/root/etc/hybridctl/nodeconfig.yaml"));
-            assertThat(fromSpec).contains("--node-ip=").contains("hybridctl.io/host=node-01").contains(TestServer.ACTIVATION_ID);
-            String fallback = Files.readString(tmp.resolve("a2/root/etc/hybridctl/nodeconfig.yaml"));
-            assertThat(fallback).doesNotContain("--node-ip=").contains(TestServer.ACTIVATION_ID);
+            waitForHostState(ts, "edge-2", "READY");
+
+            // The same host, rendered by `hybridctl plan` from the same spec with the same activation: the same bytes.
+            var plan = io.hybridctl.fleet.PlanOf.plan(tmp.resolve("spec/cluster.yaml"),
+                    java.util.Optional.of(new io.hybridctl.plan.render.nodeadm.SsmActivation(TestServer.ACTIVATION_ID, TestServer.ACTIVATION_CODE)));
+            byte[] planned = plan.get(io.hybridctl.plan.ArtifactPaths.nodeConfig("edge-2")).content();
+            assertThat(Files.readAllBytes(tmp.resolve("a1/root/etc/hybridctl/nodeconfig.yaml"))).isEqualTo(planned);
+            assertThat(new String(planned, java.nio.charset.StandardCharsets.UTF_8)).contains("--node-ip=10.80.0.12")
+                    .contains("hybridctl.io/site=site-a");
+
+            // A host the spec does not list has no design: it is in the pool, drifting as "unknown", and nothing runs on it.
+            JsonNode stranger = waitForHost(ts, "not-in-spec", h -> h.path("drift").size() > 0);
+            assertThat(stranger.path("drift").get(0).path("kind").asText()).isEqualTo("unknown");
+            assertThat(stranger.path("state").asText()).isEqualTo("REGISTERED");
+            assertThat(ts.admin.get("/api/v1/hosts/" + stranger.path("id").asText()).path("operations")).isEmpty();
+            assertThat(Files.exists(tmp.resolve("a2/root/etc/hybridctl/nodeconfig.yaml"))).isFalse();
         }
     }
 
@@ -96,44 +98,18 @@ class BootstrapFlowTest {
             JsonNode events = ts.admin.get("/api/v1/events?kind=host.health");
             assertThat(events).extracting(e -> e.path("message").asText()).contains("edge-ntp is DEGRADED (" + bad.path("healthDetail").asText() + ")");
 
-            waitForHostState(ts, "edge-ok", "READY");
-            Thread.sleep(1500); // a heartbeat period after READY: its debug check has run and passed
-            JsonNode good = waitForHost(ts, "edge-ok", h -> true);
+            long readyAt = waitForHostState(ts, "edge-ok", "READY").path("lastHeartbeat").asLong();
+            // Two heartbeats later the debug check, which starts once the bootstrap has run, has reported.
+            JsonNode good = waitForHost(ts, "edge-ok", h -> h.path("lastHeartbeat").asLong() >= readyAt + 2_000);
             assertThat(good.path("health").asText()).isEqualTo("HEALTHY");
         }
     }
 
     static JsonNode waitForHost(TestServer ts, String hostname, java.util.function.Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : ts.admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname)) {
-                    last = h;
-                    if (condition.test(h)) {
-                        return h;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("host " + hostname + " did not reach the expected condition; last seen " + last);
+        return io.hybridctl.fleet.HostWaits.until(ts.admin, hostname, condition);
     }
 
     static JsonNode waitForHostState(TestServer ts, String hostname, String state) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode h : ts.admin.get("/api/v1/hosts")) {
-                if (h.path("hostname").asText().equals(hostname)) {
-                    last = h;
-                    if (h.path("state").asText().equals(state)) {
-                        return h;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("host " + hostname + " did not reach " + state + "; last seen " + last);
+        return io.hybridctl.fleet.HostWaits.state(ts.admin, hostname, state);
     }
 }

@@ -1,10 +1,12 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.api.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +52,7 @@ class InputValidationTest {
         AgentIdentity id = AgentIdentity.openOrCreate(tmp.resolve("agent"));
         String token = ts.registrationToken(ts.poolA, 1, 3600, true);
         ObjectMapper json = ApiJson.mapper();
-        HostFacts facts = new HostFacts("edge-x", "machine-x", "ubuntu", "22.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
+        HostFacts facts = new HostFacts("edge-x", "machine-x", "ubuntu", "24.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
         HttpResponse<String> reg = adminHttp.send(HttpRequest.newBuilder(URI.create(ts.server.url() + "/api/v1/agent/register"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("token", token, "csr", id.csrPem("edge-x"), "facts", facts))))
@@ -59,7 +61,7 @@ class InputValidationTest {
         JsonNode r = json.readTree(reg.body());
         hostId = r.path("hostId").asText();
         agentHttp = HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(), id.privateKey(),
-                Pem.certificate(r.path("certificate").asText()))).build();
+                TestPem.certificate(r.path("certificate").asText()))).build();
         opId = ts.admin.get("/api/v1/hosts/" + hostId).path("operations").get(0).path("id").asText();
     }
 

@@ -1,12 +1,14 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.api.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.TestDatabases;
 import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import io.hybridctl.fleet.service.Fleet;
 import org.junit.jupiter.api.Assumptions;
@@ -50,7 +52,7 @@ class MultiReplicaTest {
             FleetEvent fromB = b.fleet().hub().record(a.poolA, null, "test.relay", "recorded on B");
             b.fleet().hub().record(a.poolB, null, "test.relay", "another pool, recorded on B");
 
-            long deadline = System.currentTimeMillis() + 10_000;
+            long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline && (onB.size() < 2 || onA.size() < 3)) {
                 Thread.sleep(50);
             }
@@ -96,7 +98,7 @@ class MultiReplicaTest {
 
     private HttpClient mtls(TestServer ts, AgentIdentity id, String certificatePem) {
         return HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(), id.privateKey(),
-                Pem.certificate(certificatePem))).build();
+                TestPem.certificate(certificatePem))).build();
     }
 
     private static HttpResponse<String> post(HttpClient client, String url, String path) throws Exception {
@@ -105,7 +107,7 @@ class MultiReplicaTest {
     }
 
     private HttpResponse<String> register(HttpClient http, String url, String token, AgentIdentity id) throws Exception {
-        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "22.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
+        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "24.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
         JsonNode body = json.valueToTree(Map.of("token", token, "csr", id.csrPem("edge-r"), "facts", facts));
         return http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/agent/register")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.hybridctl.fleet.server;
 
+import io.hybridctl.fleet.api.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,6 @@ import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.model.Health;
 import io.hybridctl.fleet.model.Host;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.server.ApiException;
 import io.hybridctl.fleet.store.HeartbeatWriter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,7 +153,7 @@ class HealthMonitorTest {
             f.fleet.jdbc().update("update host set key_fingerprint = 'fp-new' where id = ?", h.id());
             List<Requests.Check> failing = List.of(new Requests.Check("kubelet", false, "inactive"));
             assertThatThrownBy(() -> health.heartbeat(seen, new Requests.Heartbeat(h.facts(), failing, null)))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+                    .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.kind()).isEqualTo(FleetException.Kind.UNAUTHENTICATED));
             assertThat(f.stored(h.id()).health()).isEqualTo(Health.HEALTHY);
             assertThat(healthEvents(f, h)).isEmpty();
             assertThat(agentView(f, h).keyFingerprint()).as("evicted, so reloaded").isEqualTo("fp-new");

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.fleet.TestDatabases;
 import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.HostFacts;
-import io.hybridctl.fleet.security.Pem;
+import io.hybridctl.fleet.TestPem;
+import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
-import io.hybridctl.fleet.server.ApiJson;
+import io.hybridctl.fleet.api.ApiJson;
 import io.hybridctl.fleet.server.TestServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class RegistrationTest {
     private static HttpClient mtls(TestServer ts, AgentIdentity id, String certificatePem) {
         // A fresh connection per client: the server must judge the certificate, not a resumed session.
         return HttpClient.newBuilder().sslContext(TlsContexts.client(ts.server.caCertificate(), id.privateKey(),
-                Pem.certificate(certificatePem))).build();
+                TestPem.certificate(certificatePem))).build();
     }
 
     private static HttpResponse<String> heartbeat(TestServer ts, HttpClient client) throws Exception {
@@ -111,7 +112,7 @@ class RegistrationTest {
     }
 
     private HttpResponse<String> register(HttpClient http, TestServer ts, String token, AgentIdentity id) throws Exception {
-        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "22.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
+        HostFacts facts = new HostFacts("edge-r", "machine-r", "ubuntu", "24.04", "6.1", "amd64", 4, 8L << 30, List.of(), List.of());
         return http.send(HttpRequest.newBuilder(URI.create(ts.server.url() + "/api/v1/agent/register"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("token", token, "csr", id.csrPem("edge-r"), "facts", facts))))

@@ -57,6 +57,6 @@ class HostCacheTest {
 
     private static Host host(String fingerprint) {
         return new Host("h", "m", "h", null, HostState.REGISTERED, Health.HEALTHY, "", fingerprint,
-                FleetFixture.facts("h", 2), null, null, 0, 0);
+                FleetFixture.facts("h", 2), null, null, 0, 0, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.hybridctl.lab.check;
 
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.probe.Agents;
 import io.hybridctl.lab.probe.ProbeClient;
 import io.hybridctl.lab.run.Convergence;

@@ -1,7 +1,9 @@
 package io.hybridctl.lab.check;
 
+import io.hybridctl.lab.flows.LabFlows;
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.lab.run.RouterWatch;
 
 import java.util.List;
@@ -14,9 +16,9 @@ public final class LabTester {
     public static final int PROBE_TIMEOUT_MILLIS = 1000;
 
     private final Lab lab;
-    private final FlowCatalogue catalogue;
+    private final LabFlows catalogue;
 
-    public LabTester(Lab lab, FlowCatalogue catalogue) {
+    public LabTester(Lab lab, LabFlows catalogue) {
         this.lab = lab;
         this.catalogue = catalogue;
     }
@@ -43,7 +45,7 @@ public final class LabTester {
                 report.probeMillis());
     }
 
-    public FlowCatalogue catalogue() {
+    public LabFlows catalogue() {
         return catalogue;
     }
 }

@@ -1,5 +1,6 @@
 package io.hybridctl.lab.check;
 
+import io.hybridctl.lab.flows.LabFlow;
 /** What a probe of one flow saw, set next to what the static analysis expected. */
 public record Observation(LabFlow flow, boolean reachable, long micros, String detail) {
 

@@ -1,5 +1,6 @@
 package io.hybridctl.lab.daemon;
 
+import io.hybridctl.spec.model.NodeLabels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.net.AddressFormatException;
@@ -8,7 +9,6 @@ import io.hybridctl.net.Prefix;
 import io.hybridctl.plan.intent.LoadBalancerPool;
 import io.hybridctl.plan.intent.NetworkIntent;
 import io.hybridctl.plan.render.cni.CiliumRenderer;
-import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
 
@@ -93,8 +93,8 @@ public final class CiliumBgpSessions {
     /** A Kubernetes label selector (matchLabels, matchExpressions In/NotIn) against the labels plan gives the node. */
     private static boolean selects(JsonNode selector, Host host) {
         java.util.Map<String, String> labels = new java.util.HashMap<>(host.labels());
-        labels.put(NodeConfigRenderer.SITE_LABEL, host.site());
-        labels.put(NodeConfigRenderer.HOST_LABEL, host.name());
+        labels.put(NodeLabels.SITE, host.site());
+        labels.put(NodeLabels.HOST, host.name());
         for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) selector.path("matchLabels")::fields) {
             if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
                 return false;

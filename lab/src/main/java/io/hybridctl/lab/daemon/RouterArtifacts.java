@@ -1,6 +1,6 @@
 package io.hybridctl.lab.daemon;
 
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.plan.intent.RouterConfig;
 
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.hybridctl.lab.fault;
 
-import io.hybridctl.lab.check.LabFlow;
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.check.LabTester;
 import io.hybridctl.lab.check.Observation;
 import io.hybridctl.lab.daemon.FirewallTable;
@@ -13,8 +13,8 @@ import io.hybridctl.lab.lifecycle.Processes;
 import io.hybridctl.lab.lifecycle.StateDirectory;
 import io.hybridctl.lab.probe.ProbeClient;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabException;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.LabException;
 import io.hybridctl.lab.run.RouterWatch;
 import io.hybridctl.lab.topology.LabTopology;
 import io.hybridctl.plan.intent.BgpSpeaker;
@@ -50,7 +50,7 @@ public final class FaultInjector {
     public FaultReport inject(Fault fault) {
         StateDirectory state = lab.state(design.name());
         if (!state.exists()) {
-            throw new LabException(1, "lab '" + design.name() + "' is not up: run `hybridctl lab up` first");
+            throw new LabException(LabException.Kind.STATE, "lab '" + design.name() + "' is not up: run `hybridctl lab up` first");
         }
         LabFlow victim = flow(fault.victimFlowId());
         long start = System.nanoTime();
@@ -88,7 +88,7 @@ public final class FaultInjector {
                 LabState current = state.read().orElseThrow();
                 LabProcess speaker = current.processes().stream()
                         .filter(p -> p.role().equals("gobgpd") && p.namespace().equals(host.node().name())).findFirst()
-                        .orElseThrow(() -> new LabException(1, f.host() + " runs no BGP speaker (podRouting is not bgp?)"));
+                        .orElseThrow(() -> new LabException(LabException.Kind.NOT_IN_DESIGN, f.host() + " runs no BGP speaker (podRouting is not bgp?)"));
                 if (Processes.isSame(speaker)) {
                     Processes.stop(speaker.pid());
                 }
@@ -106,11 +106,11 @@ public final class FaultInjector {
                 String table = FirewallTable.name(site.name());
                 Shell.Result listing = new Nftables(shell).run(site.router().name(), List.of("-a", "list", "chain", "inet", table, "forward"));
                 if (!listing.ok()) {
-                    throw new LabException(1, "site " + f.site() + " has no firewall in this design");
+                    throw new LabException(LabException.Kind.NOT_IN_DESIGN, "site " + f.site() + " has no firewall in this design");
                 }
                 String handle = listing.output().lines().filter(l -> l.contains(f.match()) && l.contains("# handle"))
                         .map(l -> l.substring(l.lastIndexOf("# handle") + 9).trim()).findFirst()
-                        .orElseThrow(() -> new LabException(1, "no firewall rule of site " + f.site() + " matches '" + f.match() + "'"));
+                        .orElseThrow(() -> new LabException(LabException.Kind.NOT_IN_DESIGN, "no firewall rule of site " + f.site() + " matches '" + f.match() + "'"));
                 shell.run(List.of("ip", "netns", "exec", site.router().name(), "nft", "delete", "rule", "inet", table, "forward", "handle", handle));
             }
             case Fault.RemoveStaticRoute f -> {
@@ -174,7 +174,7 @@ public final class FaultInjector {
                 .filter(r -> r instanceof RouterConfig.StaticRouting)
                 .flatMap(r -> ((RouterConfig.StaticRouting) r).routes().stream())
                 .filter(r -> r.host().equals(host)).findFirst()
-                .orElseThrow(() -> new LabException(1, "the router has no static route for " + host + " (podRouting is not static?)"));
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_IN_DESIGN, "the router has no static route for " + host + " (podRouting is not static?)"));
     }
 
     private boolean probe(LabFlow flow) {
@@ -208,16 +208,16 @@ public final class FaultInjector {
 
     private LabFlow flow(String id) {
         return tester.catalogue().flows(design).stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new LabException(1, "no flow " + id + " in this design"));
+                .orElseThrow(() -> new LabException(LabException.Kind.NOT_IN_DESIGN, "no flow " + id + " in this design"));
     }
 
     private LabTopology.HostLab host(String name) {
-        return design.topology().host(name).orElseThrow(() -> new LabException(2, "no host '" + name + "' in the spec; hosts: "
+        return design.topology().host(name).orElseThrow(() -> new LabException(LabException.Kind.USAGE, "no host '" + name + "' in the spec; hosts: "
                 + design.topology().hosts().stream().map(LabTopology.HostLab::name).toList()));
     }
 
     private LabTopology.SiteLab site(String name) {
-        return design.topology().site(name).orElseThrow(() -> new LabException(2, "no site '" + name + "' in the spec; sites: "
+        return design.topology().site(name).orElseThrow(() -> new LabException(LabException.Kind.USAGE, "no site '" + name + "' in the spec; sites: "
                 + design.topology().sites().stream().map(LabTopology.SiteLab::name).toList()));
     }
 }

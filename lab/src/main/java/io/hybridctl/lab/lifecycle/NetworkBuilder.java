@@ -5,8 +5,8 @@ import io.hybridctl.lab.topology.Bridge;
 import io.hybridctl.lab.topology.InterfaceAddress;
 import io.hybridctl.lab.topology.LabTopology;
 import io.hybridctl.lab.topology.Netns;
-import io.hybridctl.lab.topology.Role;
-import io.hybridctl.lab.topology.StaticRoute;
+import io.hybridctl.lab.topology.NamespaceRole;
+import io.hybridctl.lab.topology.KernelRoute;
 import io.hybridctl.lab.topology.Veth;
 
 import java.io.IOException;
@@ -76,7 +76,7 @@ public final class NetworkBuilder {
         for (InterfaceAddress address : topology.addresses()) {
             configure.get(address.namespace()).add("addr add " + address.cidr() + " dev " + address.device());
         }
-        for (StaticRoute r : topology.routes()) {
+        for (KernelRoute r : topology.routes()) {
             StringBuilder line = new StringBuilder("route add ").append(r.destination());
             r.via().ifPresent(v -> line.append(" via ").append(v));
             line.append(" dev ").append(r.device());
@@ -95,13 +95,13 @@ public final class NetworkBuilder {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), "sysctl", "-q", "-e", "-w"));
         // Each namespace has its own copy of these; the machine's own settings are untouched.
         // The VPC namespace also plays the transit gateway, which carries traffic between sites' VPNs.
-        if (ns.role() == Role.ROUTER || ns.role() == Role.NODE || ns.role() == Role.VPC) {
+        if (ns.role() == NamespaceRole.ROUTER || ns.role() == NamespaceRole.NODE || ns.role() == NamespaceRole.VPC) {
             command.add("net.ipv4.ip_forward=1");
         }
         command.add("net.ipv4.conf.all.rp_filter=0");
         command.add("net.ipv4.conf.default.rp_filter=0");
         command.add("net.ipv6.conf.all.disable_ipv6=1");
-        if (ns.role() == Role.ROUTER) {
+        if (ns.role() == NamespaceRole.ROUTER) {
             // Frames switched on the site LAN must not pass the router's IP firewall (they would with br_netfilter).
             command.add("net.bridge.bridge-nf-call-iptables=0");
         }

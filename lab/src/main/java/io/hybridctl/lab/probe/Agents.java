@@ -1,5 +1,6 @@
 package io.hybridctl.lab.probe;
 
+import io.hybridctl.net.Protocol;
 import io.hybridctl.lab.host.Shell;
 import io.hybridctl.lab.lifecycle.LabProcess;
 import io.hybridctl.lab.lifecycle.Processes;
@@ -41,8 +42,8 @@ public final class Agents {
         command.addAll(List.of("-cp", classPath(), Listener.class.getName(), "--label", label,
                 "--control", control(namespace).toString()));
         for (Service service : services) {
-            for (Service.Protocol p : service.protocols()) {
-                command.add(p == Service.Protocol.TCP ? "--tcp" : "--udp");
+            for (Protocol p : service.protocols()) {
+                command.add(p == Protocol.TCP ? "--tcp" : "--udp");
                 command.add(Integer.toString(service.port()));
             }
         }

@@ -1,7 +1,10 @@
 package io.hybridctl.lab.run;
 
-import io.hybridctl.lab.check.FlowCatalogue;
-import io.hybridctl.lab.check.LabFlow;
+import io.hybridctl.lab.LabException;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.net.Protocol;
+import io.hybridctl.lab.flows.LabFlows;
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.daemon.CiliumBgpSessions;
 import io.hybridctl.lab.daemon.CloudRules;
 import io.hybridctl.lab.probe.ProbeClient;
@@ -11,6 +14,7 @@ import io.hybridctl.lab.daemon.Nftables;
 import io.hybridctl.lab.daemon.RouterArtifacts;
 import io.hybridctl.lab.host.CommandFailedException;
 import io.hybridctl.lab.host.Preflight;
+import io.hybridctl.lab.host.ProcessShell;
 import io.hybridctl.lab.host.Shell;
 import io.hybridctl.lab.lifecycle.LabProcess;
 import io.hybridctl.lab.lifecycle.LabState;
@@ -42,20 +46,26 @@ public final class Lab {
     public static final List<Preflight.Tool> TOOLS = List.of(Preflight.IP, Preflight.NFT, Preflight.ZEBRA,
             Preflight.BGPD, Preflight.STATICD, Preflight.VTYSH, Preflight.GOBGPD, Preflight.GOBGP, Preflight.SETSID);
 
-    private final Shell shell = new Shell();
+    private final Shell shell;
     private final Path stateRoot;
     private final Preflight preflight;
     private final RouterArtifacts artifacts;
-    private final FlowCatalogue catalogue;
+    private final LabFlows catalogue;
 
-    public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, FlowCatalogue catalogue) {
+    public Lab(Path stateRoot, Preflight preflight, RouterArtifacts artifacts, LabFlows catalogue) {
+        this(new ProcessShell(), stateRoot, preflight, artifacts, catalogue);
+    }
+
+    /** @param shell runs every command of this lab (tests pass a fake one) */
+    public Lab(Shell shell, Path stateRoot, Preflight preflight, RouterArtifacts artifacts, LabFlows catalogue) {
+        this.shell = shell;
         this.stateRoot = stateRoot;
         this.preflight = preflight;
         this.artifacts = artifacts;
         this.catalogue = catalogue;
     }
 
-    public FlowCatalogue catalogue() {
+    public LabFlows catalogue() {
         return catalogue;
     }
 
@@ -78,7 +88,7 @@ public final class Lab {
     public void checkMachine() {
         List<String> problems = preflight.problems(TOOLS);
         if (!problems.isEmpty()) {
-            throw new LabException(2, "the lab cannot run here:\n  - " + String.join("\n  - ", problems));
+            throw new LabException(LabException.Kind.MACHINE, "the lab cannot run here:\n  - " + String.join("\n  - ", problems));
         }
     }
 
@@ -98,7 +108,7 @@ public final class Lab {
         List<String> leftovers = teardown.leftovers(design.name(), state);
         if (!leftovers.isEmpty()) {
             if (!force) {
-                throw new LabException(1, "lab '" + design.name() + "' is already up or was not cleaned up ("
+                throw new LabException(LabException.Kind.STATE, "lab '" + design.name() + "' is already up or was not cleaned up ("
                         + leftovers.size() + " leftovers, e.g. " + leftovers.getFirst() + "): run `hybridctl lab down -f "
                         + design.specFile() + "` first, or `lab up --force` to clean up and rebuild");
             }
@@ -144,7 +154,7 @@ public final class Lab {
             progress.fail(e.getMessage() == null ? e.toString() : e.getMessage());
             teardown.down(design.name(), state);
             if (e instanceof CommandFailedException c) {
-                throw new LabException(3, "lab up failed, everything it created was removed: " + c.getMessage());
+                throw new LabException(LabException.Kind.INTERNAL, "lab up failed, everything it created was removed: " + c.getMessage());
             }
             throw e;
         }
@@ -218,7 +228,7 @@ public final class Lab {
     /** Starts a node's speaker again (after a fault stopped it) and records its new PID. */
     public void restartSpeaker(LabDesign design, BgpSpeaker speaker) {
         StateDirectory state = state(design.name());
-        startSpeaker(design, state, state.read().orElseThrow(() -> new LabException(1, "lab state is gone")), speaker);
+        startSpeaker(design, state, state.read().orElseThrow(() -> new LabException(LabException.Kind.STATE, "lab state is gone")), speaker);
     }
 
     static GobgpSpeaker.Session session(BgpSpeaker s) {
@@ -251,7 +261,7 @@ public final class Lab {
             } catch (java.io.IOException e) {
                 log = "(no log)";
             }
-            throw new LabException(3, "probe agents did not start in " + late + "; the first said: "
+            throw new LabException(LabException.Kind.INTERNAL, "probe agents did not start in " + late + "; the first said: "
                     + log.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("nothing"));
         }
         return current;
@@ -265,7 +275,7 @@ public final class Lab {
             if (flow.transport() == ProbeClient.Transport.CONNECT) {
                 continue;
             }
-            Service.Protocol protocol = flow.transport() == ProbeClient.Transport.UDP ? Service.Protocol.UDP : Service.Protocol.TCP;
+            Protocol protocol = flow.transport() == ProbeClient.Transport.UDP ? Protocol.UDP : Protocol.TCP;
             design.topology().namespaceOf(flow.destination()).ifPresent(ns -> {
                 List<Service> list = services.computeIfAbsent(ns, k -> new ArrayList<>());
                 boolean listening = list.stream().anyMatch(s -> s.port() == flow.port() && s.protocols().contains(protocol));
@@ -291,7 +301,7 @@ public final class Lab {
 
     private void checkNotStopping() {
         if (stopping) {
-            throw new LabException(1, "interrupted: the lab is being removed");
+            throw new LabException(LabException.Kind.STATE, "interrupted: the lab is being removed");
         }
     }
 
@@ -309,12 +319,12 @@ public final class Lab {
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException(3, "interrupted");
+            throw new LabException(LabException.Kind.INTERNAL, "interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new LabException(3, String.valueOf(e.getCause()));
+            throw new LabException(LabException.Kind.INTERNAL, String.valueOf(e.getCause()));
         }
     }
 }

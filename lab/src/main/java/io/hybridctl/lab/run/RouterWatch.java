@@ -1,5 +1,6 @@
 package io.hybridctl.lab.run;
 
+import io.hybridctl.lab.design.LabDesign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridctl.lab.host.Shell;

@@ -155,20 +155,20 @@ public record LabTopology(LabName name, VpcSide vpc, List<SiteLab> sites) {
     }
 
     /** Kernel routes the lab installs; none of them is a default route. */
-    public List<StaticRoute> routes() {
-        List<StaticRoute> routes = new ArrayList<>();
+    public List<KernelRoute> routes() {
+        List<KernelRoute> routes = new ArrayList<>();
         // The API server answers from its ENI address, not from the tunnel's inside address.
         Optional<Ipv4Address> apiSource = Optional.of(vpc.primaryApiServer());
         List<Prefix> labWide = labPrefixes();
         for (SiteLab site : sites) {
             for (Prefix p : site.vpcRoutes()) {
-                routes.add(new StaticRoute(vpc.netns().name(), p, Optional.of(site.tunnelOnPrem()), site.cloudDevice(),
+                routes.add(new KernelRoute(vpc.netns().name(), p, Optional.of(site.tunnelOnPrem()), site.cloudDevice(),
                         apiSource, "VPC route table: " + p + " -> gateway -> VPN of site " + site.name()));
             }
             // What the AWS side of the VPN announces: its cloud-side selectors (the VPC and, through the transit
             // gateway, the other sites).
             for (Prefix p : site.cloudSelectors().isEmpty() ? vpc.cidrs() : site.cloudSelectors()) {
-                routes.add(new StaticRoute(site.router().name(), p, Optional.of(site.tunnelCloud()), "vpn0",
+                routes.add(new KernelRoute(site.router().name(), p, Optional.of(site.tunnelCloud()), "vpn0",
                         Optional.empty(), "VPN tunnel: " + p + " as the AWS side announces it"));
             }
             for (HostLab host : site.hosts()) {
@@ -178,20 +178,20 @@ public record LabTopology(LabName name, VpcSide vpc, List<SiteLab> sites) {
                     }
                     Optional<HostLab> peer = site.hosts().stream().filter(h -> h.podBlock().equals(p)).findFirst();
                     if (peer.isPresent()) {
-                        routes.add(new StaticRoute(host.node().name(), p, Optional.of(peer.get().address()), "lan0",
+                        routes.add(new KernelRoute(host.node().name(), p, Optional.of(peer.get().address()), "lan0",
                                 Optional.empty(), "CNI overlay between nodes of one site (VXLAN in the real CNI)"));
                     } else {
-                        routes.add(new StaticRoute(host.node().name(), p, Optional.of(site.routerAddress()), "lan0",
+                        routes.add(new KernelRoute(host.node().name(), p, Optional.of(site.routerAddress()), "lan0",
                                 Optional.empty(), "node: towards the site router"));
                     }
                 }
                 for (PodLab pod : host.pods()) {
-                    routes.add(new StaticRoute(host.node().name(), Prefix.of(pod.address(), 32), Optional.empty(),
+                    routes.add(new KernelRoute(host.node().name(), Prefix.of(pod.address(), 32), Optional.empty(),
                             pod.nodeDevice(), Optional.empty(), "node: its pod"));
-                    routes.add(new StaticRoute(pod.netns().name(), Prefix.of(POD_GATEWAY, 32), Optional.empty(), "eth0",
+                    routes.add(new KernelRoute(pod.netns().name(), Prefix.of(POD_GATEWAY, 32), Optional.empty(), "eth0",
                             Optional.empty(), "pod: its node's gateway address"));
                     for (Prefix p : labWide) {
-                        routes.add(new StaticRoute(pod.netns().name(), p, Optional.of(POD_GATEWAY), "eth0",
+                        routes.add(new KernelRoute(pod.netns().name(), p, Optional.of(POD_GATEWAY), "eth0",
                                 Optional.empty(), "pod: everything in the lab through its node"));
                     }
                 }

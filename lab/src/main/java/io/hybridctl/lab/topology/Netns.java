@@ -1,5 +1,5 @@
 package io.hybridctl.lab.topology;
 
 /** One network namespace of the lab. */
-public record Netns(String name, Role role, String label) {
+public record Netns(String name, NamespaceRole role, String label) {
 }

@@ -1,5 +1,6 @@
 package io.hybridctl.lab.topology;
 
+import io.hybridctl.net.Protocol;
 import java.util.List;
 
 /** A stand-in listener run inside a namespace: the API server, a kubelet, a webhook, CoreDNS. */
@@ -11,8 +12,6 @@ public record Service(Kind kind, int port, List<Protocol> protocols) {
 
     /** APP: a port a flow of the catalogue targets (Cilium health, VXLAN, an application port). */
     public enum Kind { API_SERVER, KUBELET, WEBHOOK, DNS, APP }
-
-    public enum Protocol { TCP, UDP }
 
     public static final Service API_SERVER = new Service(Kind.API_SERVER, 443, List.of(Protocol.TCP));
     public static final Service KUBELET = new Service(Kind.KUBELET, 10250, List.of(Protocol.TCP));

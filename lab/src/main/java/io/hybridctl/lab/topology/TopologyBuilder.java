@@ -25,7 +25,7 @@ public final class TopologyBuilder {
         if (spec.sites().size() > TUNNEL_POOL.blockCount(30)) {
             throw new IllegalArgumentException("the lab supports at most " + TUNNEL_POOL.blockCount(30) + " sites");
         }
-        Netns vpcNs = new Netns(name.namespace("vpc"), Role.VPC, "vpc");
+        Netns vpcNs = new Netns(name.namespace("vpc"), NamespaceRole.VPC, "vpc");
         LabTopology.VpcSide vpc = new LabTopology.VpcSide(vpcNs, spec.vpc().cidrs(), plan.apiServerAddresses(),
                 plan.cloudAddresses());
         List<LabTopology.SiteLab> sites = new ArrayList<>();
@@ -36,7 +36,7 @@ public final class TopologyBuilder {
     }
 
     private LabTopology.SiteLab site(LabName name, HybridCluster spec, AddressPlan plan, Site site) {
-        Netns router = new Netns(name.namespace(site.name(), "rtr"), Role.ROUTER, site.name() + " router");
+        Netns router = new Netns(name.namespace(site.name(), "rtr"), NamespaceRole.ROUTER, site.name() + " router");
         Prefix lan = site.nodeNetworks().getFirst();
         Ipv4Address routerAddress = site.router().map(Site.Router::address).orElseGet(() -> freeGateway(site, lan));
         int lanLength = networkOf(site, routerAddress).map(Prefix::length).orElse(lan.length());
@@ -58,7 +58,7 @@ public final class TopologyBuilder {
     }
 
     private LabTopology.HostLab host(LabName name, AddressPlan plan, Site site, Host host, LabTopology.PodRoutingMode mode) {
-        Netns node = new Netns(name.namespace(host.name()), Role.NODE, host.name());
+        Netns node = new Netns(name.namespace(host.name()), NamespaceRole.NODE, host.name());
         Prefix block = plan.podBlocks().get(host.name());
         if (block == null) {
             throw new IllegalArgumentException("no pod block for host " + host.name());
@@ -66,7 +66,7 @@ public final class TopologyBuilder {
         List<LabTopology.PodLab> pods = new ArrayList<>();
         long firstOffset = block.size() >= 16 ? 10 : 1;
         for (int i = 0; i < PODS_PER_HOST && firstOffset + i < block.size() - 1; i++) {
-            Netns pod = new Netns(name.namespace(host.name(), "p" + i), Role.POD, host.name() + "/pod" + i);
+            Netns pod = new Netns(name.namespace(host.name(), "p" + i), NamespaceRole.POD, host.name() + "/pod" + i);
             pods.add(new LabTopology.PodLab(pod, block.first().plus(firstOffset + i), "pod" + i));
         }
         int lanLength = networkOf(site, host.address()).map(Prefix::length)

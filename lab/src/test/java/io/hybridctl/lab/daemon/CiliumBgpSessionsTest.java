@@ -1,7 +1,7 @@
 package io.hybridctl.lab.daemon;
 
 import io.hybridctl.lab.RootLab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.plan.intent.BgpSpeaker;
 import io.hybridctl.spec.model.Host;
 import org.junit.jupiter.params.ParameterizedTest;

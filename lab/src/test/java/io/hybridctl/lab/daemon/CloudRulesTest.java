@@ -1,7 +1,7 @@
 package io.hybridctl.lab.daemon;
 
 import io.hybridctl.lab.RootLab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

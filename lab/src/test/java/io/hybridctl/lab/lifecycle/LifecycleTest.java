@@ -2,8 +2,8 @@ package io.hybridctl.lab.lifecycle;
 
 import io.hybridctl.lab.RootLab;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
-import io.hybridctl.lab.run.LabException;
+import io.hybridctl.lab.design.LabDesign;
+import io.hybridctl.lab.LabException;
 import io.hybridctl.lab.run.Progress;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,11 @@ class LifecycleTest {
     void downAfterKill9OfTheLabProcessLeavesNoNamespaceAndNoProcess() throws Exception {
         RootLab.assumeMachine();
         Lab lab = RootLab.lab();
-        LabDesign design = RootLab.design(SPEC, "tkill");
+        String name = RootLab.unique("tkill");
+        LabDesign design = RootLab.design(SPEC, name);
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process labProcess = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dhybridctl.repo=" + System.getProperty("hybridctl.repo", ".."), UpAndWait.class.getName(), SPEC, "tkill")
+                "-Dhybridctl.repo=" + System.getProperty("hybridctl.repo", ".."), UpAndWait.class.getName(), SPEC, name)
                 .redirectErrorStream(true).start();
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(labProcess.getInputStream(), StandardCharsets.UTF_8));
@@ -63,9 +64,9 @@ class LifecycleTest {
     void aFailedUpRemovesEverythingItCreated() {
         RootLab.assumeMachine();
         Lab lab = RootLab.lab();
-        LabDesign design = RootLab.design(SPEC, "tfail");
+        LabDesign design = RootLab.design(SPEC, RootLab.unique("tfail"));
         // An address no interface can take makes the address phase fail after the namespaces exist.
-        var broken = new io.hybridctl.lab.run.LabDesign(design.name(), design.specFile(), design.spec(), design.intent(), design.model(),
+        var broken = new io.hybridctl.lab.design.LabDesign(design.name(), design.specFile(), design.spec(), design.intent(), design.model(),
                 new io.hybridctl.lab.topology.LabTopology(design.name(), new io.hybridctl.lab.topology.LabTopology.VpcSide(
                         design.topology().vpc().netns(), design.topology().vpc().cidrs(),
                         List.of(io.hybridctl.net.Ipv4Address.of(0xE0000001L)), List.of()), design.topology().sites()));

@@ -14,14 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("lab")
 class SafetyAuditTest {
 
-    private final Shell shell = new Shell();
+    private final Shell shell = new io.hybridctl.lab.host.ProcessShell();
 
     @Test
     void reportsAVethWhosePeerIsOutsideTheLabAndADefaultRoute() {
         RootLab.assumeMachine();
-        LabName lab = new LabName("taudit");
+        LabName lab = new LabName(RootLab.unique("taudit"));
         String inside = lab.namespace("a");
-        String outside = "hlx-taudit-foreign";
+        String outside = "hlx-" + lab.value() + "-foreign";
         try {
             shell.run("ip", "netns", "add", inside);
             shell.run("ip", "netns", "add", outside);

@@ -2,7 +2,7 @@ package io.hybridctl.lab.lifecycle;
 
 import io.hybridctl.lab.RootLab;
 import io.hybridctl.lab.run.Lab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.lab.run.Progress;
 
 /** A lab process for the lifecycle test to kill -9: brings a lab up, says so, then waits forever. */

@@ -1,10 +1,11 @@
 package io.hybridctl.lab.run;
 
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.lab.RootLab;
-import io.hybridctl.lab.check.LabFlow;
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.check.LabTestReport;
 import io.hybridctl.lab.check.LabTester;
-import io.hybridctl.lab.check.RequiredFlows;
+import io.hybridctl.lab.flows.FaultProbes;
 import io.hybridctl.lab.fault.Fault;
 import io.hybridctl.lab.fault.FaultInjector;
 import io.hybridctl.lab.fault.FaultReport;
@@ -36,8 +37,8 @@ class CiliumBgpLabTest {
     void up() {
         RootLab.assumeMachine();
         lab = RootLab.lab();
-        design = RootLab.design("lab-cilium-bgp.yaml", "tcilium");
-        tester = new LabTester(lab, new RequiredFlows());
+        design = RootLab.design("lab-cilium-bgp.yaml", RootLab.unique("tcilium"));
+        tester = new LabTester(lab, new FaultProbes());
         before = SafetyAudit.RootSnapshot.take(lab.shell());
         lab.up(design, true, new Progress(out, false));
     }

@@ -1,9 +1,10 @@
 package io.hybridctl.lab.run;
 
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.lab.RootLab;
 import io.hybridctl.lab.check.LabTestReport;
 import io.hybridctl.lab.check.LabTester;
-import io.hybridctl.lab.check.RequiredFlows;
+import io.hybridctl.lab.flows.FaultProbes;
 import io.hybridctl.lab.fault.Fault;
 import io.hybridctl.lab.fault.FaultInjector;
 import io.hybridctl.lab.fault.FaultReport;
@@ -24,8 +25,8 @@ final class SharedLab {
     SharedLab(String example, String name) {
         RootLab.assumeMachine();
         lab = RootLab.lab();
-        design = RootLab.design(example, name);
-        required = new LabTester(lab, new RequiredFlows());
+        design = RootLab.design(example, RootLab.unique(name));
+        required = new LabTester(lab, new FaultProbes());
         lab.up(design, true, new Progress(out, false));
     }
 

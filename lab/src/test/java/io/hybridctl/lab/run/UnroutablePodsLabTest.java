@@ -1,6 +1,6 @@
 package io.hybridctl.lab.run;
 
-import io.hybridctl.lab.check.LabFlow;
+import io.hybridctl.lab.flows.LabFlow;
 import io.hybridctl.lab.check.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package io.hybridctl.lab.topology;
 
 import io.hybridctl.lab.RootLab;
-import io.hybridctl.lab.run.LabDesign;
+import io.hybridctl.lab.design.LabDesign;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class TopologyBuilderTest {
     void aNodeReachesPeerBlocksOnItsSiteDirectlyAndEverythingElseThroughItsRouter() throws Exception {
         LabTopology t = cilium.topology();
         LabTopology.HostLab node1 = t.host("node-01").orElseThrow();
-        List<StaticRoute> routes = t.routes().stream().filter(r -> r.namespace().equals(node1.node().name())).toList();
+        List<KernelRoute> routes = t.routes().stream().filter(r -> r.namespace().equals(node1.node().name())).toList();
         assertThat(routes).anySatisfy(r -> {
             assertThat(r.destination()).hasToString("192.168.32.64/26");
             assertThat(r.via()).contains(Ipv4Address.parse("192.168.200.12"));

@@ -1,7 +1,7 @@
 package io.hybridctl.netmodel.bgp;
 
 import io.hybridctl.net.Prefix;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 
 import java.util.List;
 

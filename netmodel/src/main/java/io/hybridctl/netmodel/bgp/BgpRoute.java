@@ -2,7 +2,7 @@ package io.hybridctl.netmodel.bgp;
 
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.hybridctl.netmodel.dataplane;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixTrie;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.bgp.BgpFixedPoint;
 import io.hybridctl.netmodel.bgp.BgpRoute;
 import io.hybridctl.netmodel.route.NextHop;

@@ -1,6 +1,6 @@
 package io.hybridctl.netmodel.filter;
 
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 
 import java.util.List;
 

@@ -3,9 +3,9 @@ package io.hybridctl.netmodel.filter;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
-import io.hybridctl.netmodel.PortRange;
-import io.hybridctl.netmodel.Protocol;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Protocol;
+import io.hybridctl.net.Provenance;
 
 import java.util.Optional;
 import java.util.Set;

@@ -4,7 +4,7 @@ import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.dataplane.FibEntry;
 import io.hybridctl.netmodel.dataplane.RegionIndex;

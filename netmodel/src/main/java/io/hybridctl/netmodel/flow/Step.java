@@ -1,6 +1,6 @@
 package io.hybridctl.netmodel.flow;
 
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.filter.Action;
 import io.hybridctl.netmodel.filter.FilterKind;
 import io.hybridctl.netmodel.route.Route;

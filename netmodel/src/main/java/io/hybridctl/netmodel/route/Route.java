@@ -1,7 +1,7 @@
 package io.hybridctl.netmodel.route;
 
 import io.hybridctl.net.Prefix;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 
 public record Route(Prefix prefix, NextHop nextHop, RouteProtocol protocol, Provenance provenance) {
 

@@ -1,6 +1,6 @@
 package io.hybridctl.netmodel.topology;
 
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.filter.Filter;
 import io.hybridctl.netmodel.route.Route;

@@ -4,7 +4,7 @@ import static io.hybridctl.netmodel.TestAddresses.ip;
 import static io.hybridctl.netmodel.TestAddresses.prefix;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.dataplane.DataPlane;
 import io.hybridctl.netmodel.route.NextHop;
 import io.hybridctl.netmodel.route.RouteProtocol;

@@ -152,20 +152,61 @@ public final class CertificateAuthority {
     public X509CertificateHolder sign(PKCS10CertificationRequest csr, String hostName, Duration validity, Clock clock,
                                       Predicate<BigInteger> serialTaken) throws PkiException {
         String host = HostNames.require(hostName);
+        PublicKey publicKey = requesterKey(csr, "'" + host + "'");
+        return nodeCertificate(host, publicKey, validity, clock, serialTaken);
+    }
+
+    /**
+     * The mutual-TLS profile, for the fleet's agents: a client certificate (extendedKeyUsage clientAuth, CA:false,
+     * digitalSignature) for the key of a CSR whose signature verifies. The CN is the identity the caller chose (a host
+     * id), never the CSR's subject, and there is no SAN: the certificate names an agent, not a host name.
+     *
+     * @throws PkiException when the CSR cannot be read or its signature does not verify
+     */
+    public X509CertificateHolder signClient(PKCS10CertificationRequest csr, String identity, Duration validity, Clock clock) throws PkiException {
+        if (identity == null || identity.isBlank() || identity.length() > 64) {
+            throw new IllegalArgumentException("a client certificate needs an identity of 1 to 64 characters");
+        }
+        PublicKey publicKey = requesterKey(csr, "client " + identity);
+        return leaf(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, identity).build(), publicKey, validity, clock, s -> false,
+                KeyPurposeId.id_kp_clientAuth, List.of());
+    }
+
+    /**
+     * The serving half of the mutual-TLS profile: extendedKeyUsage serverAuth and a SAN per host name or IP address
+     * (clients check the server's name against them).
+     */
+    public X509CertificateHolder issueServer(PublicKey publicKey, List<String> names, Duration validity, Clock clock) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a serving certificate needs at least one host name or address");
+        }
+        List<GeneralName> sans = names.stream().map(n -> isAddress(n) ? new GeneralName(GeneralName.iPAddress, n)
+                : new GeneralName(GeneralName.dNSName, n)).toList();
+        return leaf(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.getLast()).build(), publicKey, validity, clock, s -> false,
+                KeyPurposeId.id_kp_serverAuth, sans);
+    }
+
+    // IPv4 dotted quads and anything with a colon (IPv6) are addresses; BouncyCastle parses both forms itself.
+    private static boolean isAddress(String name) {
+        return name.contains(":") || name.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
+    /** The CSR's public key, after checking that the CSR is signed by it (the requester holds the private key). */
+    private static PublicKey requesterKey(PKCS10CertificationRequest csr, String who) throws PkiException {
         PublicKey publicKey;
         try {
             JcaPKCS10CertificationRequest request = new JcaPKCS10CertificationRequest(csr).setProvider(Providers.BC);
             if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Providers.BC).build(request.getPublicKey()))) {
-                throw PkiException.badInput("the certificate signing request for '" + host + "' is not signed by its own key");
+                throw PkiException.badInput("the certificate signing request for " + who + " is not signed by its own key");
             }
             publicKey = request.getPublicKey();
-        } catch (GeneralSecurityException | OperatorCreationException | PKCSException e) {
-            throw PkiException.badInput("cannot read the certificate signing request for '" + host + "' (" + e.getClass().getSimpleName() + ")");
+        } catch (GeneralSecurityException | OperatorCreationException | PKCSException | RuntimeException e) {
+            throw PkiException.badInput("cannot read the certificate signing request for " + who + " (" + e.getClass().getSimpleName() + ")");
         }
         if (!(publicKey.getAlgorithm().equals("EC") || publicKey.getAlgorithm().equals("RSA"))) {
             throw PkiException.badInput("IAM Roles Anywhere accepts EC and RSA keys, not " + publicKey.getAlgorithm());
         }
-        return nodeCertificate(host, publicKey, validity, clock, serialTaken);
+        return publicKey;
     }
 
     /**
@@ -173,30 +214,38 @@ public final class CertificateAuthority {
      * nodeadm sends), CA:false, keyUsage digitalSignature (critical), extendedKeyUsage clientAuth.
      */
     private X509CertificateHolder nodeCertificate(String host, PublicKey publicKey, Duration validity, Clock clock, Predicate<BigInteger> serialTaken) {
+        return leaf(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, host).build(), publicKey, validity, clock, serialTaken,
+                KeyPurposeId.id_kp_clientAuth, List.of(new GeneralName(GeneralName.dNSName, host)));
+    }
+
+    /** An end-entity certificate: CA:false, keyUsage digitalSignature (critical), one extended key usage, the SANs given. */
+    private X509CertificateHolder leaf(X500Name subject, PublicKey publicKey, Duration validity, Clock clock, Predicate<BigInteger> serialTaken,
+                                       KeyPurposeId purpose, List<GeneralName> sans) {
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("a certificate's validity must be positive, not " + validity);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = now.plus(validity);
         if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
-            // A node certificate outliving its CA would fail validation at the CA's expiry anyway; say so now.
+            // A certificate outliving its CA would fail validation at the CA's expiry anyway; say so now.
             throw new IllegalArgumentException("a certificate valid until " + notAfter + " would outlive the CA (valid until "
                     + certificate.getNotAfter().toInstant() + "); shorten --validity or renew the CA");
         }
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, host).build();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate.getSubject(), serial(random, serialTaken),
                     Date.from(now.minus(CLOCK_SKEW)), Date.from(notAfter), subject, publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+            if (!sans.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+            }
+            builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate.getSubjectPublicKeyInfo()));
             return builder.build(signer(key));
         } catch (GeneralSecurityException | CertIOException e) {
-            throw new IllegalStateException("cannot build the node certificate", e);
+            throw new IllegalStateException("cannot build the certificate", e);
         }
     }
 

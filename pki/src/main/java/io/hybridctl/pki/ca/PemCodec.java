@@ -4,6 +4,7 @@ import io.hybridctl.pki.PkiException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -25,6 +26,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.security.Provider;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,6 +59,29 @@ public final class PemCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A PKCS#10 certificate signing request as PEM (BEGIN CERTIFICATE REQUEST). */
+    public static String csr(PKCS10CertificationRequest csr) {
+        try {
+            return write(new PemObject("CERTIFICATE REQUEST", csr.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JCA form of a certificate, for TLS key and trust stores. */
+    public static X509Certificate x509(X509CertificateHolder certificate) {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(certificate);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("a parsed certificate cannot be converted to its JCA form", e);
+        }
+    }
+
+    /** The first certificate of a PEM text in its JCA form; messages name {@code source}, never the content. */
+    public static X509Certificate readX509(String text, String source) throws PkiException {
+        return x509(readCertificate(text, source));
     }
 
     /** Unencrypted PKCS#8, the form aws_signing_helper reads on the node. */

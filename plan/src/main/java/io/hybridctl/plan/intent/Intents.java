@@ -1,5 +1,8 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Provenance;
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Protocol;
 import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.plan.ArtifactPaths;
@@ -35,7 +38,7 @@ public final class Intents {
     public static NetworkIntent derive(HybridCluster spec, Allocations allocations) {
         Cni cni = spec.cni();
         List<Prefix> vpc = spec.vpc().cidrs();
-        return new NetworkIntent(spec.name(), vpc, spec.serviceCidr(), spec.remoteNodeNetworks(), spec.remotePodNetworks(),
+        return new NetworkIntent(spec.name(), vpc, routeTables(spec.vpc()), spec.serviceCidr(), spec.remoteNodeNetworks(), spec.remotePodNetworks(),
                 cni.podsRoutable(), allocations, vpcRoutes(spec), securityGroupRules(spec), firewallRules(spec),
                 routers(spec, allocations), ipsec(spec), bgpSpeakers(spec, allocations), loadBalancerPools(spec),
                 masquerades(spec, allocations));
@@ -221,10 +224,10 @@ public final class Intents {
                 }
                 out.add(new RouterConfig.StaticRouting(site.name(), r.address(), r.kind(), upstream.of(site), routes, prov));
             } else {
-                List<BgpNeighbor> neighbors = new ArrayList<>();
+                List<RouterNeighbor> neighbors = new ArrayList<>();
                 for (Host h : site.hosts()) {
                     long asn = hostAsn(spec, h);
-                    neighbors.add(new BgpNeighbor(h.name(), h.address(), asn, r.holdTimeSeconds(), r.keepaliveTimeSeconds(),
+                    neighbors.add(new RouterNeighbor(h.name(), h.address(), asn, r.holdTimeSeconds(), r.keepaliveTimeSeconds(),
                             cni.bgp().gracefulRestart(), asn == r.asn(), Provenance.of(h.path(), ArtifactPaths.frr(site.name()))));
                 }
                 List<Prefix> accepted = new ArrayList<>(site.podNetworks());

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Provenance;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The network a design asks for, in one immutable value: every artifact plan writes is rendered from it, and verify
- * builds its model from it, so the two can never disagree. Lists are in a stable order (spec order, then address).
+ * builds its model from it, so the two can never disagree. {@code routeTables} are the VPC's private route tables (the
+ * CloudFormation keys of a new VPC's, or an existing VPC's ids), in spec order. Lists are in a stable order (spec order, then address).
  */
-public record NetworkIntent(String cluster, List<Prefix> vpcCidrs, Prefix serviceCidr, List<Prefix> remoteNodeNetworks,
+public record NetworkIntent(String cluster, List<Prefix> vpcCidrs, List<String> routeTables, Prefix serviceCidr, List<Prefix> remoteNodeNetworks,
                             List<Prefix> remotePodNetworks, boolean podsRoutable, Allocations allocations,
                             List<VpcRoute> vpcRoutes, List<SecurityGroupRule> securityGroupRules,
                             List<FirewallRule> firewallRules, List<RouterConfig> routers, List<IpsecSelectors> ipsec,
@@ -18,6 +19,7 @@ public record NetworkIntent(String cluster, List<Prefix> vpcCidrs, Prefix servic
 
     public NetworkIntent {
         vpcCidrs = List.copyOf(vpcCidrs);
+        routeTables = List.copyOf(routeTables);
         remoteNodeNetworks = List.copyOf(remoteNodeNetworks);
         remotePodNetworks = List.copyOf(remotePodNetworks);
         vpcRoutes = List.copyOf(vpcRoutes);

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Provenance;
 import io.hybridctl.plan.Artifact;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class ProvenanceLocator {
                         map(s.routes(), (r, p) -> new StaticRoute(r.host(), r.destination(), r.nextHop(),
                                 l.at(p, "ip route " + r.destination() + " " + r.nextHop()))), s.provenance().atLine(1));
                 case RouterConfig.BgpRouting b -> new RouterConfig.BgpRouting(b.site(), b.routerAddress(), b.kind(), b.upstreamCidrs(),
-                        b.localAsn(), map(b.neighbors(), (n, p) -> new BgpNeighbor(n.host(), n.address(), n.remoteAsn(), n.holdTimeSeconds(),
+                        b.localAsn(), map(b.neighbors(), (n, p) -> new RouterNeighbor(n.host(), n.address(), n.remoteAsn(), n.holdTimeSeconds(),
                         n.keepaliveTimeSeconds(), n.gracefulRestart(), n.routeReflectorClient(),
                         l.at(p, "neighbor " + n.address() + " remote-as " + n.remoteAsn()))), b.acceptedPrefixes(), b.acceptedMaxLength(),
                         l.at(b.provenance(), "router bgp " + b.localAsn()));
@@ -54,7 +55,7 @@ public final class ProvenanceLocator {
                 l.at(p, "connections {")));
         List<LoadBalancerPool> lbs = map(intent.loadBalancerPools(), (pool, p) -> new LoadBalancerPool(pool.site(), pool.name(),
                 pool.type(), pool.ranges(), pool.advertisement(), l.at(p, "name: " + pool.name())));
-        return new NetworkIntent(intent.cluster(), intent.vpcCidrs(), intent.serviceCidr(), intent.remoteNodeNetworks(),
+        return new NetworkIntent(intent.cluster(), intent.vpcCidrs(), intent.routeTables(), intent.serviceCidr(), intent.remoteNodeNetworks(),
                 intent.remotePodNetworks(), intent.podsRoutable(), intent.allocations(), routes, sg, fw, routers, ipsec,
                 intent.bgpSpeakers(), lbs, intent.masquerades());
     }
@@ -72,7 +73,7 @@ public final class ProvenanceLocator {
             case VpcRoute r -> r.provenance();
             case SecurityGroupRule r -> r.provenance();
             case StaticRoute r -> r.provenance();
-            case BgpNeighbor n -> n.provenance();
+            case RouterNeighbor n -> n.provenance();
             case IpsecSelectors s -> s.provenance();
             case LoadBalancerPool p -> p.provenance();
             default -> throw new IllegalArgumentException("no provenance on " + entry.getClass());

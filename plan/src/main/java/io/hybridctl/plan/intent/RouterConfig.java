@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Provenance;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.spec.model.Site;
@@ -34,7 +35,7 @@ public sealed interface RouterConfig permits RouterConfig.StaticRouting, RouterC
      * ranges when advertised), so a misconfigured node cannot announce anything else.
      */
     record BgpRouting(String site, Ipv4Address routerAddress, Site.RouterKind kind, List<Prefix> upstreamCidrs, long localAsn,
-                      List<BgpNeighbor> neighbors, List<Prefix> acceptedPrefixes, int acceptedMaxLength,
+                      List<RouterNeighbor> neighbors, List<Prefix> acceptedPrefixes, int acceptedMaxLength,
                       Provenance provenance) implements RouterConfig {
         public BgpRouting {
             upstreamCidrs = List.copyOf(upstreamCidrs);

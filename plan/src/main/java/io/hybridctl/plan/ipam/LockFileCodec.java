@@ -119,12 +119,11 @@ public final class LockFileCodec {
      * half a lock; nothing is written when the content is the same. Returns whether the file changed.
      */
     public static boolean store(Path file, LockFile lock) throws IOException, LockFileException {
-        Map<String, LockFile> all = readAll(file);
-        all.put(lock.cluster(), lock);
-        byte[] content = write(all.values()).getBytes(StandardCharsets.UTF_8);
-        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+        Optional<byte[]> changed = replacingSection(file, lock);
+        if (changed.isEmpty()) {
             return false;
         }
+        byte[] content = changed.get();
         Path dir = file.toAbsolutePath().getParent();
         // 0644 like any committed file; createTempFile alone would make it 0600.
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
@@ -136,6 +135,17 @@ public final class LockFileCodec {
             Files.deleteIfExists(tmp);
         }
         return true;
+    }
+
+    /** The whole file with this cluster's section replaced and the others kept; empty when nothing would change. */
+    public static Optional<byte[]> replacingSection(Path file, LockFile lock) throws IOException, LockFileException {
+        Map<String, LockFile> all = readAll(file);
+        all.put(lock.cluster(), lock);
+        byte[] content = write(all.values()).getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+            return Optional.empty();
+        }
+        return Optional.of(content);
     }
 
     public static String write(LockFile lock) {

@@ -53,11 +53,27 @@ public final class OutputTree {
     }
 
     public static void write(RenderedPlan plan, Path out) throws OutputException {
+        Path target = target(out);
+        Path staging = stage(plan, target);
+        try {
+            swap(staging, target);
+        } catch (IOException e) {
+            deleteTree(staging);
+            throw new OutputException("writing the plan to " + target + " failed (" + reason(e) + "); nothing was changed there");
+        }
+    }
+
+    static Path target(Path out) throws OutputException {
         Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null) {
+        if (target.getParent() == null) {
             throw new OutputException("cannot write the plan to the file system root; pass a directory such as -o out/");
         }
+        return target;
+    }
+
+    /** Writes the whole plan into a new directory beside {@code target}; out/ itself is not touched. */
+    static Path stage(RenderedPlan plan, Path target) throws OutputException {
+        Path parent = target.getParent();
         checkReplaceable(target);
         try {
             Files.createDirectories(parent);
@@ -67,7 +83,7 @@ public final class OutputTree {
         Path staging;
         try {
             // 0755: the tree is meant to be read (secrets inside are 0600 files of their own).
-            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".hybridctl-",
+            staging = Files.createTempDirectory(parent, stagingPrefix(target),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             if (!UMASK_STRIPS.isEmpty()) {
                 Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -78,14 +94,23 @@ public final class OutputTree {
         try {
             new Writer(staging).writeAll(plan.artifacts().values());
             create(staging.resolve(MARKER), MARKER_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8), Artifact.Mode.PUBLIC);
-            swap(staging, target);
+            return staging;
         } catch (IOException e) {
             deleteTree(staging);
             throw new OutputException("writing the plan to " + target + " failed (" + reason(e) + "); nothing was changed there");
         }
     }
 
-    private static void checkReplaceable(Path target) throws OutputException {
+    /** Names of the directories a plan keeps beside out/ while it runs; one left behind belongs to a killed run. */
+    static String stagingPrefix(Path target) {
+        return "." + target.getFileName() + ".hybridctl-";
+    }
+
+    static String oldPrefix(Path target) {
+        return "." + target.getFileName() + ".old-";
+    }
+
+    static void checkReplaceable(Path target) throws OutputException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -111,7 +136,7 @@ public final class OutputTree {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Path old = Files.createTempDirectory(target.getParent(), oldPrefix(target));
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         try {

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Protocol;
 import io.hybridctl.plan.Examples;
 import io.hybridctl.plan.RenderedPlan;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class IntentsTest {
             assertThat(n.keepaliveTimeSeconds()).isEqualTo(10);
         });
         NetworkIntent two = intent("two-site-ira");
-        assertThat(two.routers()).allSatisfy(r -> assertThat(((RouterConfig.BgpRouting) r).neighbors()).noneMatch(BgpNeighbor::routeReflectorClient));
+        assertThat(two.routers()).allSatisfy(r -> assertThat(((RouterConfig.BgpRouting) r).neighbors()).noneMatch(RouterNeighbor::routeReflectorClient));
         BgpSpeaker east = two.bgpSpeakers().get(0);
         assertThat(east.localAsn()).isEqualTo(64512);
         assertThat(east.peerAsn()).isEqualTo(65001);

@@ -9,6 +9,7 @@ import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
 import io.hybridctl.spec.model.Vpc;
+import io.hybridctl.spec.schema.HybridClusterSchema;
 import io.hybridctl.spec.yaml.SourceMap;
 import io.hybridctl.spec.yaml.YamlNode;
 
@@ -21,6 +22,27 @@ import java.util.Optional;
 final class ModelMapper {
 
     static final String AMBIGUOUS = "SPEC013";
+
+    // Spellings and defaults come from the schema; only defaults that depend on other values are written here.
+    private static final SchemaChoice<Cluster.EndpointAccess> ENDPOINT_ACCESS = SchemaChoice.of(HybridClusterSchema.CLUSTER, "endpointAccess", Cluster.EndpointAccess.class);
+    private static final SchemaChoice<Cluster.AuthenticationMode> AUTHENTICATION_MODE = SchemaChoice.of(HybridClusterSchema.CLUSTER, "authenticationMode",
+            Cluster.AuthenticationMode.class);
+    private static final SchemaChoice<Cluster.IpFamily> IP_FAMILY = SchemaChoice.of(HybridClusterSchema.CLUSTER, "ipFamily", Cluster.IpFamily.class);
+    private static final SchemaChoice<Credentials.Provider> PROVIDER = SchemaChoice.of(HybridClusterSchema.CREDENTIALS, "provider", Credentials.Provider.class);
+    private static final SchemaChoice<Cni.Plugin> PLUGIN = SchemaChoice.of(HybridClusterSchema.CNI, "plugin", Cni.Plugin.class);
+    private static final SchemaChoice<Cni.PodRouting> POD_ROUTING = SchemaChoice.of(HybridClusterSchema.CNI, "podRouting", Cni.PodRouting.class);
+    private static final SchemaChoice<Site.RouterKind> ROUTER_KIND = SchemaChoice.of(HybridClusterSchema.ROUTER, "kind", Site.RouterKind.class);
+    private static final SchemaChoice<Site.ConnectionType> CONNECTION_TYPE = SchemaChoice.of(HybridClusterSchema.CONNECTION, "type", Site.ConnectionType.class);
+    private static final SchemaChoice<Site.LoadBalancerType> LOAD_BALANCER_TYPE = SchemaChoice.of(HybridClusterSchema.LOAD_BALANCER, "type",
+            Site.LoadBalancerType.class);
+    private static final SchemaChoice<Host.Os> OS = SchemaChoice.of(HybridClusterSchema.HOST, "os", Host.Os.class);
+    private static final SchemaChoice<Host.Arch> ARCH = SchemaChoice.of(HybridClusterSchema.HOST, "arch", Host.Arch.class);
+    private static final boolean DNS_HOSTNAMES = Boolean.parseBoolean(SchemaChoice.defaultOf(HybridClusterSchema.VPC, "dnsHostnames"));
+    private static final boolean DNS_SUPPORT = Boolean.parseBoolean(SchemaChoice.defaultOf(HybridClusterSchema.VPC, "dnsSupport"));
+    private static final boolean FIREWALL_PRESENT = Boolean.parseBoolean(SchemaChoice.defaultOf(HybridClusterSchema.FIREWALL, "present"));
+    private static final Cni.Bgp BGP_DEFAULTS = new Cni.Bgp(Long.parseLong(SchemaChoice.defaultOf(HybridClusterSchema.BGP, "asn")),
+            Integer.parseInt(SchemaChoice.defaultOf(HybridClusterSchema.BGP, "holdTimeSeconds")), Integer.parseInt(SchemaChoice.defaultOf(HybridClusterSchema.BGP, "keepaliveTimeSeconds")),
+            Boolean.parseBoolean(SchemaChoice.defaultOf(HybridClusterSchema.BGP, "gracefulRestart")), Integer.parseInt(SchemaChoice.defaultOf(HybridClusterSchema.BGP, "restartTimeSeconds")));
 
     private final SourceMap sources;
     private final Path baseDir;
@@ -56,17 +78,9 @@ final class ModelMapper {
                 region,
                 f.string("partition").orElse(Cluster.partitionOf(region)),
                 f.string("kubernetesVersion").orElse(""),
-                switch (f.string("endpointAccess").orElse("public")) {
-                    case "private" -> Cluster.EndpointAccess.PRIVATE;
-                    case "publicAndPrivate" -> Cluster.EndpointAccess.PUBLIC_AND_PRIVATE;
-                    default -> Cluster.EndpointAccess.PUBLIC;
-                },
-                switch (f.string("authenticationMode").orElse("API_AND_CONFIG_MAP")) {
-                    case "API" -> Cluster.AuthenticationMode.API;
-                    case "CONFIG_MAP" -> Cluster.AuthenticationMode.CONFIG_MAP;
-                    default -> Cluster.AuthenticationMode.API_AND_CONFIG_MAP;
-                },
-                "ipv6".equals(f.string("ipFamily").orElse("ipv4")) ? Cluster.IpFamily.IPV6 : Cluster.IpFamily.IPV4,
+                ENDPOINT_ACCESS.of(f.string("endpointAccess")),
+                AUTHENTICATION_MODE.of(f.string("authenticationMode")),
+                IP_FAMILY.of(f.string("ipFamily")),
                 f.prefix("serviceCIDR"));
     }
 
@@ -81,7 +95,7 @@ final class ModelMapper {
         }
         if (existing) {
             return new Vpc.ExistingVpc(f.string("id").orElse(""), f.prefixes("cidrs"), f.strings("subnetIDs"),
-                    f.strings("routeTableIDs"), gateway, f.bool("dnsHostnames").orElse(true), f.bool("dnsSupport").orElse(true));
+                    f.strings("routeTableIDs"), gateway, f.bool("dnsHostnames").orElse(DNS_HOSTNAMES), f.bool("dnsSupport").orElse(DNS_SUPPORT));
         }
         if (!fresh) {
             diagnostics.add(new Diagnostic("SPEC006", Severity.ERROR, "spec.vpc", sources.locate("spec.vpc"),
@@ -92,8 +106,7 @@ final class ModelMapper {
     }
 
     private Credentials credentials(Fields f) {
-        Credentials.Provider provider = "iamRolesAnywhere".equals(f.string("provider").orElse("ssm"))
-                ? Credentials.Provider.IAM_ROLES_ANYWHERE : Credentials.Provider.SSM;
+        Credentials.Provider provider = PROVIDER.of(f.string("provider"));
         Optional<Credentials.CaBundle> ca = Optional.empty();
         if (f.has("caBundle")) {
             Fields c = f.child("caBundle");
@@ -112,14 +125,10 @@ final class ModelMapper {
     }
 
     private Cni cni(Fields f) {
-        Cni.Plugin plugin = "calico".equals(f.string("plugin").orElse("cilium")) ? Cni.Plugin.CALICO : Cni.Plugin.CILIUM;
-        Cni.PodRouting routing = switch (f.string("podRouting").orElse("bgp")) {
-            case "static" -> Cni.PodRouting.STATIC;
-            case "none" -> Cni.PodRouting.NONE;
-            default -> Cni.PodRouting.BGP;
-        };
+        Cni.Plugin plugin = PLUGIN.of(f.string("plugin"));
+        Cni.PodRouting routing = POD_ROUTING.of(f.string("podRouting"));
         Fields b = f.child("bgp");
-        Cni.Bgp d = Cni.Bgp.DEFAULT;
+        Cni.Bgp d = BGP_DEFAULTS;
         Cni.Bgp bgp = new Cni.Bgp(b.integer("asn").orElse(d.asn()),
                 b.integer("holdTimeSeconds").map(Long::intValue).orElse(d.holdTimeSeconds()),
                 b.integer("keepaliveTimeSeconds").map(Long::intValue).orElse(d.keepaliveTimeSeconds()),
@@ -136,22 +145,21 @@ final class ModelMapper {
             Fields r = f.child("router");
             router = r.address("address").map(a -> new Site.Router(a,
                     r.integer("asn").orElse(cni.bgp().asn()),
-                    "vyos".equals(r.string("kind").orElse("frr")) ? Site.RouterKind.VYOS : Site.RouterKind.FRR,
+                    ROUTER_KIND.of(r.string("kind")),
                     r.integer("holdTimeSeconds").map(Long::intValue).orElse(cni.bgp().holdTimeSeconds()),
                     r.integer("keepaliveTimeSeconds").map(Long::intValue).orElse(cni.bgp().keepaliveTimeSeconds())));
         }
         Fields c = f.child("connection");
         Fields sel = c.child("selectors");
         Site.Connection connection = new Site.Connection(
-                "directConnect".equals(c.string("type").orElse("vpn")) ? Site.ConnectionType.DIRECT_CONNECT : Site.ConnectionType.VPN,
+                CONNECTION_TYPE.of(c.string("type")),
                 c.address("vpnEndpoint"),
                 sel.isList("onPrem") ? Optional.of(sel.prefixes("onPrem")) : Optional.empty(),
                 sel.isList("cloud") ? Optional.of(sel.prefixes("cloud")) : Optional.empty());
         Optional<Site.LoadBalancer> lb = Optional.empty();
         if (f.has("loadBalancer")) {
             Fields l = f.child("loadBalancer");
-            lb = Optional.of(new Site.LoadBalancer("ciliumLBIPAM".equals(l.string("type").orElse("metallb"))
-                    ? Site.LoadBalancerType.CILIUM_LB_IPAM : Site.LoadBalancerType.METALLB, l.ranges("ranges")));
+            lb = Optional.of(new Site.LoadBalancer(LOAD_BALANCER_TYPE.of(l.string("type")), l.ranges("ranges")));
         }
         List<Host> hosts = new ArrayList<>();
         List<YamlNode> hostNodes = f.list("hosts");
@@ -159,7 +167,7 @@ final class ModelMapper {
             host(new Fields(hostNodes.get(i)), name, index, i).ifPresent(hosts::add);
         }
         return new Site(name, index, f.string("zone").orElse(name), f.prefixes("nodeNetworks"), f.prefixes("podNetworks"),
-                router, connection, lb, f.child("firewall").bool("present").orElse(true), hosts);
+                router, connection, lb, f.child("firewall").bool("present").orElse(FIREWALL_PRESENT), hosts);
     }
 
     /** A host without a usable name or address is left out of the model; the structural check reported why. */
@@ -170,14 +178,9 @@ final class ModelMapper {
             return Optional.empty();
         }
         Fields o = f.child("overrides");
-        Host.Os os = switch (f.string("os").orElse("ubuntu")) {
-            case "rhel" -> Host.Os.RHEL;
-            case "al2023" -> Host.Os.AL2023;
-            case "bottlerocket" -> Host.Os.BOTTLEROCKET;
-            default -> Host.Os.UBUNTU;
-        };
+        Host.Os os = OS.of(f.string("os"));
         return Optional.of(new Host(name.get(), site, siteIndex, index, address.get(), os, f.string("osVersion").orElse(""),
-                "arm64".equals(f.string("arch").orElse("amd64")) ? Host.Arch.ARM64 : Host.Arch.AMD64,
+                ARCH.of(f.string("arch")),
                 f.stringMap("labels"), o.prefix("podBlock"), o.strings("kubeletFlags"), o.integer("asn"),
                 f.string("containerdSource").map(ModelMapper::containerdSource)));
     }

@@ -15,6 +15,5 @@ public record Cni(Plugin plugin, String version, PodRouting podRouting, int node
     }
 
     public record Bgp(long asn, int holdTimeSeconds, int keepaliveTimeSeconds, boolean gracefulRestart, int restartTimeSeconds) {
-        public static final Bgp DEFAULT = new Bgp(64512, 90, 30, true, 120);
     }
 }

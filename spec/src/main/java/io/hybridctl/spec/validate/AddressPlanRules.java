@@ -16,7 +16,7 @@ import java.util.Map;
  * Addresses on the site LANs: hosts and routers inside their node networks and unique, load balancer ranges inside a
  * node network and clear of every host, router and other range. Hash lookups and one sweep, no pairwise loops.
  */
-final class AddressPlanRules implements Rule {
+final class AddressPlanRules implements RuleGroup {
 
     private record Claim(String path, String what) {
     }

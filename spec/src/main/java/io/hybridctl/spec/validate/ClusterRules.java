@@ -6,7 +6,7 @@ import io.hybridctl.spec.model.Cluster;
 import io.hybridctl.spec.model.Vpc;
 
 /** EKS control-plane prerequisites for hybrid nodes: auth mode, IP family, endpoint, region, VPC shape. */
-final class ClusterRules implements Rule {
+final class ClusterRules implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Credential-provider rules from eksctl and IAM, with eksctl's gaps closed: the CA bundle is read and checked. */
-final class CredentialRules implements Rule {
+final class CredentialRules implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

@@ -3,7 +3,7 @@ package io.hybridctl.spec.validate;
 import io.hybridctl.spec.model.Vpc;
 
 /** With a pre-existing VPC hybridctl cannot see the AWS side, so it lists what must already be in place. */
-final class ExistingVpcChecklist implements Rule {
+final class ExistingVpcChecklist implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

@@ -3,7 +3,7 @@ package io.hybridctl.spec.validate;
 import io.hybridctl.spec.model.Vpc;
 
 /** eksctl's vpcGatewayID rules, made exact: a hyphenated, lower-case tgw-/vgw- id, and its pre-existing-VPC gap. */
-final class GatewayRules implements Rule {
+final class GatewayRules implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

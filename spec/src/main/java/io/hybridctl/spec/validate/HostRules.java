@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * What nodeadm and IAM enforce on a host, checked before a machine is touched: node name, OS/arch/Kubernetes support,
  * credential provider per OS, CNI kernel floors and kubelet flags nodeadm refuses.
  */
-final class HostRules implements Rule {
+final class HostRules implements RuleGroup {
 
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");

@@ -13,7 +13,7 @@ import java.util.List;
  * Per-node pod blocks: the size is within the plugin's range, every site's pod networks hold one block per host
  * (with the headroom reported), and pinned blocks fit, have the right size and do not collide.
  */
-final class PodBlockRules implements Rule {
+final class PodBlockRules implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

@@ -13,7 +13,7 @@ import java.util.List;
  * The EKS CIDR rules for remoteNodeNetworks and remotePodNetworks: RFC 1918, /8 to /32, at most 15 per list, and
  * no overlap with each other, any VPC CIDR or the service CIDR — across every site, in one sort-and-sweep.
  */
-final class RemoteNetworkRules implements Rule {
+final class RemoteNetworkRules implements RuleGroup {
 
     static final int MAX_CIDRS = 15;
 

@@ -9,7 +9,7 @@ import io.hybridctl.spec.model.Site;
  * Pod routing design: what each mode needs (a router, knowable per-node blocks), what unroutable pods give up, and
  * whether BGP speakers can form a session with the router at all (ASNs, timers).
  */
-final class RoutingRules implements Rule {
+final class RoutingRules implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

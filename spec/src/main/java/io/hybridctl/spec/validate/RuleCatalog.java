@@ -47,7 +47,7 @@ public final class RuleCatalog {
             Map<String, RuleDoc> docs = new TreeMap<>();
             for (JsonNode r : root.get("rules")) {
                 String code = r.get("code").asText();
-                docs.put(code, new RuleDoc(code, Severity.valueOf(r.get("severity").asText().toUpperCase(Locale.ROOT)),
+                docs.put(code, new RuleDoc(code, Severity.ofLabel(r.get("severity").asText()),
                         r.get("title").asText(), r.path("source").asText(""), r.path("explain").asText("").strip()));
             }
             return new RuleCatalog(docs);

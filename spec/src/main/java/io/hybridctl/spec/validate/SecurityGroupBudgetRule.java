@@ -6,7 +6,7 @@ import io.hybridctl.spec.model.HybridCluster;
  * Counts the cluster security-group rules this design needs (the AWS table: 443 in from node and pod CIDRs) against
  * the default limit of inbound rules per group; remote CIDRs are merged first, which is what keeps big designs under it.
  */
-final class SecurityGroupBudgetRule implements Rule {
+final class SecurityGroupBudgetRule implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

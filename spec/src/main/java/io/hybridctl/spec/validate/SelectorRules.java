@@ -11,7 +11,7 @@ import java.util.List;
  * Explicit IPsec selectors must carry every flow the cluster needs: node networks (and pod networks when pods are
  * routable) on the on-prem side, the VPC on the cloud side. A missing pod CIDR here shows up later as webhook timeouts.
  */
-final class SelectorRules implements Rule {
+final class SelectorRules implements RuleGroup {
 
     @Override
     public void check(ValidationContext ctx) {

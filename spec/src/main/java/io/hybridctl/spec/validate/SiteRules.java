@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Site names, empty sites, and node labels the kubelet would refuse to set. */
-final class SiteRules implements Rule {
+final class SiteRules implements RuleGroup {
 
     private static final Pattern SITE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)");

@@ -10,7 +10,7 @@ import java.util.List;
 /** Runs every rule over a model and returns all findings, never just the first. */
 public final class Validator {
 
-    private static final List<Rule> RULES = List.of(
+    private static final List<RuleGroup> RULES = List.of(
             new ClusterRules(),
             new RemoteNetworkRules(),
             new GatewayRules(),
@@ -32,7 +32,7 @@ public final class Validator {
 
     public List<Diagnostic> validate(HybridCluster spec, SourceMap sources) {
         ValidationContext ctx = new ValidationContext(spec, sources, compat, RuleCatalog.get());
-        for (Rule rule : RULES) {
+        for (RuleGroup rule : RULES) {
             rule.check(ctx);
         }
         return ctx.findings();

@@ -11,6 +11,7 @@ import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Location;
 import io.hybridctl.spec.diag.Severity;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,35 +64,90 @@ public final class YamlTreeReader {
         if (text.isBlank()) {
             throw new YamlReadException(SYNTAX, Location.ofFile(file), "the file is empty", "start from `hybridctl init`");
         }
-        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            Builder builder = new Builder(file, parser);
-            JsonToken first = parser.nextToken();
+        TokenBudgetReader input = new TokenBudgetReader(text, limits.maxScalarLength());
+        Builder builder = null;
+        try (YAMLParser parser = (YAMLParser) factory.createParser(input)) {
+            builder = new Builder(file, parser, input);
+            JsonToken first = builder.next();
             if (first == null) {
                 throw new YamlReadException(SYNTAX, Location.ofFile(file), "the file holds no YAML document", "start from `hybridctl init`");
             }
             YamlNode root = builder.value(first, 0);
-            JsonToken next = parser.nextToken();
+            JsonToken next = builder.next();
             if (next != null) {
                 throw new YamlReadException(SYNTAX, builder.here(), "the file holds more than one YAML document",
                         "keep one HybridCluster per file; remove the extra '---' section");
             }
             return new Result(root, builder.diagnostics);
-        } catch (JsonProcessingException e) {
-            throw translate(file, e);
-        } catch (IOException e) {
-            throw new YamlReadException(SYNTAX, Location.ofFile(file), "cannot read the YAML: " + e.getMessage(), "check the file's encoding (UTF-8)");
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports some failures as unchecked YAMLExceptions, and a refused read surfaces as whatever
+            // the parser wraps it in; neither may escape as an internal error.
+            if (input.tripped()) {
+                throw oversizedToken(builder == null ? Location.ofFile(file) : builder.lastEvent);
+            }
+            MarkedYAMLException marked = marked(e);
+            if (marked != null && !isLimit(String.valueOf(marked.getMessage()))) {
+                throw SyntaxExplanation.of(file, text, marked);
+            }
+            if (e instanceof JsonProcessingException jpe) {
+                throw translate(file, text, jpe);
+            }
+            if (e instanceof RuntimeException && !(e instanceof org.yaml.snakeyaml.error.YAMLException)) {
+                throw (RuntimeException) e;
+            }
+            throw new YamlReadException(SYNTAX, Location.ofFile(file), "cannot read the YAML: " + firstLine(String.valueOf(e.getMessage())),
+                    "check that the file is UTF-8 text and valid YAML");
         }
     }
 
-    private YamlReadException translate(String file, JsonProcessingException e) {
+    private static boolean isLimit(String message) {
+        return message.contains("exceeds the maximum") || message.contains("limit") || message.contains("Nesting Depth");
+    }
+
+    private static MarkedYAMLException marked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private YamlReadException oversizedToken(Location after) {
+        return new YamlReadException(LIMIT, after, "what follows this point runs for more than " + limits.maxScalarLength()
+                + " characters without completing a YAML value: a scalar, key or comment over the limit of " + limits.maxScalarLength()
+                + " characters", "reference large content (such as a CA bundle) by file instead of inlining it");
+    }
+
+    private YamlReadException translate(String file, String text, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         Location loc = at == null ? Location.ofFile(file) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
         String raw = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
-        if (raw.contains("exceeds the maximum allowed") || raw.contains("exceeds the maximum") || raw.contains("limit")) {
+        if (isLimit(raw)) {
             return new YamlReadException(LIMIT, loc, "the document exceeds a safety limit: " + firstLine(raw),
                     "hybridctl refuses very deep nesting, huge scalars and documents over " + (limits.maxBytes() >> 20) + " MiB");
         }
+        if (raw.contains("special characters are not allowed")) {
+            return new YamlReadException(SYNTAX, firstControlCharacter(file, text).orElse(loc), "a control character or binary data; a spec is UTF-8 text",
+                    "remove the character at this position (an editor may show it as a box or '?'), or re-save the file as UTF-8");
+        }
         return new YamlReadException(SYNTAX, loc, "invalid YAML: " + firstLine(raw), "fix the YAML syntax at this position (indentation, quotes, ':' after keys)");
+    }
+
+    /** SnakeYAML reports a control character without a position; find it, so the message can point at it. */
+    private static java.util.Optional<Location> firstControlCharacter(String file, String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if ((c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7f && c < 0xa0 && c != 0x85) || c == 0xfffe || c == 0xffff) {
+                return java.util.Optional.of(new Location(file, line, i - lineStart + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String firstLine(String s) {
@@ -103,13 +159,23 @@ public final class YamlTreeReader {
     private final class Builder {
         private final String file;
         private final YAMLParser parser;
+        private final TokenBudgetReader input;
+        private Location lastEvent;
         private final Map<String, YamlNode> anchors = new HashMap<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private long nodes;
 
-        Builder(String file, YAMLParser parser) {
+        Builder(String file, YAMLParser parser, TokenBudgetReader input) {
             this.file = file;
             this.parser = parser;
+            this.input = input;
+            this.lastEvent = Location.ofFile(file);
+        }
+
+        JsonToken next() throws IOException {
+            JsonToken t = parser.nextToken();
+            input.eventSeen();
+            return t;
         }
 
         Location here() {
@@ -123,6 +189,7 @@ public final class YamlTreeReader {
             }
             String anchor = parser.getObjectId() instanceof String s ? s : null;
             Location at = here();
+            lastEvent = at;
             YamlNode node;
             if (parser.isCurrentAlias()) {
                 String name = parser.getText();
@@ -172,7 +239,7 @@ public final class YamlTreeReader {
             long weight = 1;
             charge(1, at);
             JsonToken t;
-            while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            while ((t = next()) != JsonToken.END_ARRAY) {
                 if (t == null) {
                     throw new YamlReadException(SYNTAX, at, "unterminated list", "close the list");
                 }
@@ -188,13 +255,14 @@ public final class YamlTreeReader {
             long weight = 1;
             charge(1, at);
             JsonToken t;
-            while ((t = parser.nextToken()) != JsonToken.END_OBJECT) {
+            while ((t = next()) != JsonToken.END_OBJECT) {
                 if (t != JsonToken.FIELD_NAME) {
                     throw new YamlReadException(SYNTAX, here(), "expected a key", "fix the mapping's indentation");
                 }
                 String key = parser.currentName();
                 Location keyAt = here();
-                YamlNode value = value(parser.nextToken(), depth + 1);
+                lastEvent = keyAt;
+                YamlNode value = value(next(), depth + 1);
                 weight += value.weight();
                 YamlMap.Entry previous = entries.get(key);
                 if (previous != null) {

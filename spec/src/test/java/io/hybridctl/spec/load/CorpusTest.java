@@ -62,7 +62,7 @@ class CorpusTest {
             Set<String> all = new TreeSet<>();
             for (Diagnostic d : result.diagnostics()) {
                 all.add(d.code());
-                if (d.severity() != Severity.INFO) {
+                if (d.severity() != Severity.NOTE) {
                     loud.add(d.code());
                 }
                 assertThat(d.location().file()).isEqualTo(c.spec().toString());
@@ -73,7 +73,7 @@ class CorpusTest {
             }
             Set<String> expectedLoud = new TreeSet<>();
             for (String code : c.codes()) {
-                if (RuleCatalog.get().require(code).severity() != Severity.INFO) {
+                if (RuleCatalog.get().require(code).severity() != Severity.NOTE) {
                     expectedLoud.add(code);
                 }
             }

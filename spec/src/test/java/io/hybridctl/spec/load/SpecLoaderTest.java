@@ -46,7 +46,7 @@ class SpecLoaderTest {
     @Test
     void starterSpecIsValid() {
         LoadResult r = load(StarterSpec.text());
-        assertThat(r.diagnostics()).noneMatch(d -> d.severity() != Severity.INFO);
+        assertThat(r.diagnostics()).noneMatch(d -> d.severity() != Severity.NOTE);
     }
 
     @Test

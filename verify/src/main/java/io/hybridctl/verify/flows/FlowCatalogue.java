@@ -3,7 +3,7 @@ package io.hybridctl.verify.flows;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
-import io.hybridctl.netmodel.Protocol;
+import io.hybridctl.net.Protocol;
 import io.hybridctl.plan.intent.Intents;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.verify.model.HybridModel;
@@ -126,6 +126,29 @@ public final class FlowCatalogue {
                     return new Applicability.Applies(List.of(new Leg(Header.request(Protocol.TCP, 443), from, List.of(target), false)));
                 }));
         return out;
+    }
+
+    /**
+     * The required flows of networking.md §1 and §3.2 per host, for probing: kubelet to API server, API server to
+     * kubelet, pods to API server, API server to webhooks (which the design gives up when pods are unroutable), DNS
+     * to CoreDNS on another node, pod to pod across nodes.
+     */
+    public static List<HostProbe> hostProbes(boolean podsRoutable) {
+        return List.of(
+                new HostProbe("kubelet-to-api", "kubelet to Kubernetes API server", HostProbe.Side.HOST, HostProbe.Side.API_SERVER,
+                        Protocol.TCP, 443, true),
+                new HostProbe("api-to-kubelet", "API server to kubelet (logs, exec, port-forward)", HostProbe.Side.API_SERVER,
+                        HostProbe.Side.HOST, Protocol.TCP, 10250, true),
+                new HostProbe("pod-to-api", "pod to Kubernetes API server" + (podsRoutable ? "" : " (masqueraded)"), HostProbe.Side.POD,
+                        HostProbe.Side.API_SERVER, Protocol.TCP, 443, true),
+                new HostProbe("api-to-webhook", "API server to a webhook on a hybrid pod"
+                        + (podsRoutable ? "" : " (pods unroutable: webhooks must run in the cloud)"), HostProbe.Side.API_SERVER,
+                        HostProbe.Side.POD, Protocol.TCP, 9443, podsRoutable),
+                new HostProbe("dns-udp", "pod to CoreDNS on another node (UDP)", HostProbe.Side.POD, HostProbe.Side.PEER_COREDNS,
+                        Protocol.UDP, 53, true),
+                new HostProbe("dns-tcp", "pod to CoreDNS on another node (TCP)", HostProbe.Side.POD, HostProbe.Side.PEER_COREDNS,
+                        Protocol.TCP, 53, true),
+                new HostProbe("pod-to-pod", "pod to pod on another node", HostProbe.Side.POD, HostProbe.Side.PEER_POD, Protocol.TCP, 9443, true));
     }
 
     public static Optional<CatalogueEntry> find(String name) {

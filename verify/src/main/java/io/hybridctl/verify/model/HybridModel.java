@@ -53,6 +53,11 @@ public record HybridModel(HybridCluster spec, NetworkIntent intent, Network netw
         return "firewall/" + site;
     }
 
+    /** The gateway's interface towards a site's attachment, named for the site. */
+    public static String gatewayInterface(String site) {
+        return "site-" + site;
+    }
+
     public static String tunnelNode(String site, boolean vpn) {
         return (vpn ? "vpn/" : "dx/") + site;
     }

@@ -3,9 +3,9 @@ package io.hybridctl.verify.model;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
-import io.hybridctl.netmodel.PortRange;
-import io.hybridctl.netmodel.Protocol;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Protocol;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.bgp.BgpNeighbor;
 import io.hybridctl.netmodel.filter.Action;
@@ -27,7 +27,6 @@ import io.hybridctl.plan.intent.RouterConfig;
 import io.hybridctl.plan.intent.SecurityGroupRule;
 import io.hybridctl.plan.intent.VpcRoute;
 import io.hybridctl.plan.intent.Direction;
-import io.hybridctl.plan.intent.Intents;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
@@ -40,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the network model of a design from plan's {@link NetworkIntent}: every route, rule, selector and BGP session
@@ -54,10 +55,14 @@ public final class ModelBuilder {
 
     private static final Prefix ANY = new Prefix(0, 0);
 
+    // The design being built, so that provenance can name sites (set by build; one builder builds one model at a time).
+    private HybridCluster spec;
+
     public HybridModel build(HybridCluster spec, NetworkIntent intent) {
+        this.spec = spec;
         List<Node> nodes = new ArrayList<>();
         Prefix vpcCidr = spec.vpc().cidrs().isEmpty() ? Prefix.containing(Ipv4Address.of(0x0AFA_0000L), 16) : spec.vpc().cidrs().get(0);
-        AddressPlan plan = new AddressPlan(vpcCidr);
+        ModelAddresses plan = new ModelAddresses(vpcCidr);
         Optional<Vpc.Gateway> gateway = spec.vpc().gateway();
         String gatewayNode = "gateway/" + gateway.map(Vpc.Gateway::id).orElse("none");
         Node.Builder gw = Node.builder(gatewayNode, gateway.map(g -> g.isTransitGateway() ? NodeKind.TRANSIT_GATEWAY : NodeKind.VPN_GATEWAY)
@@ -78,19 +83,19 @@ public final class ModelBuilder {
         return new HybridModel(spec, intent, new Network(nodes), enis, cloudPods, coreDns, hosts, sites);
     }
 
-    private void buildVpc(HybridCluster spec, NetworkIntent intent, AddressPlan plan, Node.Builder gw, String gatewayNode,
+    private void buildVpc(HybridCluster spec, NetworkIntent intent, ModelAddresses plan, Node.Builder gw, String gatewayNode,
                           List<Node> nodes, List<HybridModel.Endpoint> enis, List<HybridModel.Endpoint> cloudPods,
                           List<HybridModel.Endpoint> coreDns) {
         Prefix core = plan.core();
-        Prefix vpcLink = AddressPlan.cloudLink(255);
+        Prefix vpcLink = ModelAddresses.cloudLink(255);
         Node.Builder vpcRouter = Node.builder("vpc", NodeKind.VPC_ROUTER).provenance(Provenance.spec("spec.vpc"))
-                .iface(new Interface("core", AddressPlan.at(core, 200), core, "vpc-core"))
-                .iface(new Interface("gateway", AddressPlan.at(vpcLink, 1), vpcLink, "vpc-gateway"));
-        gw.iface(new Interface("vpc", AddressPlan.at(vpcLink, 2), vpcLink, "vpc-gateway"));
-        for (Prefix cidr : spec.vpc().cidrs()) {
+                .iface(new Interface("core", ModelAddresses.at(core, 200), core, "vpc-core"))
+                .iface(new Interface("gateway", ModelAddresses.at(vpcLink, 1), vpcLink, "vpc-gateway"));
+        gw.iface(new Interface("vpc", ModelAddresses.at(vpcLink, 2), vpcLink, "vpc-gateway"));
+        for (Prefix cidr : intent.vpcCidrs()) {
             gw.route(Route.out(cidr, "vpc", Provenance.assumed("the gateway's route table sends the VPC CIDR to the VPC attachment")));
         }
-        List<String> tables = Intents.routeTables(spec.vpc());
+        List<String> tables = intent.routeTables();
         if (tables.isEmpty()) {
             tables = List.of("main");
         }
@@ -99,42 +104,42 @@ public final class ModelBuilder {
         for (int i = 0; i < tables.size(); i++) {
             String table = tables.get(i);
             Prefix subnet = plan.subnet(i);
-            Prefix link = AddressPlan.cloudLink(i);
+            Prefix link = ModelAddresses.cloudLink(i);
             String segment = "subnet-" + table;
             Node.Builder rtb = Node.builder(HybridModel.routeTableNode(table), NodeKind.VPC_ROUTER)
                     .provenance(Provenance.spec("spec.vpc"))
-                    .iface(new Interface("subnet", AddressPlan.at(subnet, 1), subnet, segment))
-                    .iface(new Interface("core", AddressPlan.at(core, 1 + i), core, "vpc-core"))
-                    .iface(new Interface("gateway", AddressPlan.at(link, 1), link, "rtb-gateway-" + i));
-            for (Prefix cidr : spec.vpc().cidrs()) {
-                rtb.route(Route.toGateway(cidr, AddressPlan.at(core, 200), Provenance.assumed("the VPC's local route")));
+                    .iface(new Interface("subnet", ModelAddresses.at(subnet, 1), subnet, segment))
+                    .iface(new Interface("core", ModelAddresses.at(core, 1 + i), core, "vpc-core"))
+                    .iface(new Interface("gateway", ModelAddresses.at(link, 1), link, "rtb-gateway-" + i));
+            for (Prefix cidr : intent.vpcCidrs()) {
+                rtb.route(Route.toGateway(cidr, ModelAddresses.at(core, 200), Provenance.assumed("the VPC's local route")));
             }
             for (VpcRoute r : intent.vpcRoutes()) {
                 if (r.routeTable().equals(table)) {
-                    rtb.route(Route.out(r.destination(), "gateway", io.hybridctl.verify.model.Provenances.of(r.provenance())));
+                    rtb.route(Route.out(r.destination(), "gateway", named(r.provenance())));
                 }
             }
             nodes.add(rtb.build());
-            gw.iface(new Interface("rtb" + i, AddressPlan.at(link, 2), link, "rtb-gateway-" + i));
-            vpcRouter.route(Route.toGateway(subnet, AddressPlan.at(core, 1 + i), Provenance.assumed("the VPC's local route")));
+            gw.iface(new Interface("rtb" + i, ModelAddresses.at(link, 2), link, "rtb-gateway-" + i));
+            vpcRouter.route(Route.toGateway(subnet, ModelAddresses.at(core, 1 + i), Provenance.assumed("the VPC's local route")));
 
-            Ipv4Address eniAddress = AddressPlan.at(subnet, 10);
+            Ipv4Address eniAddress = ModelAddresses.at(subnet, 10);
             String eni = "eni/" + table;
             nodes.add(Node.builder(eni, NodeKind.CONTROL_PLANE).provenance(Provenance.assumed("EKS cluster ENI in a subnet of " + table))
                     .iface(new Interface("eni", eniAddress, subnet, segment))
-                    .route(Route.toGateway(ANY, AddressPlan.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
+                    .route(Route.toGateway(ANY, ModelAddresses.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
                     .inbound(sgIn).outbound(sgOut).build());
             enis.add(new HybridModel.Endpoint(eni, eniAddress, "API server ENI (" + table + ")"));
 
-            Ipv4Address nodeAddress = AddressPlan.at(subnet, 20);
-            Ipv4Address podAddress = AddressPlan.at(subnet, 30);
-            Ipv4Address dnsAddress = AddressPlan.at(subnet, 53);
+            Ipv4Address nodeAddress = ModelAddresses.at(subnet, 20);
+            Ipv4Address podAddress = ModelAddresses.at(subnet, 30);
+            Ipv4Address dnsAddress = ModelAddresses.at(subnet, 53);
             String cloudNode = "cloud-node/" + table;
             nodes.add(Node.builder(cloudNode, NodeKind.CLOUD_NODE).provenance(Provenance.assumed("a cloud node with VPC CNI pods and a CoreDNS replica"))
                     .iface(new Interface("eth0", nodeAddress, subnet, segment))
                     .local(Route.local(Prefix.containing(podAddress, 32), Provenance.assumed("a VPC CNI pod")))
                     .local(Route.local(Prefix.containing(dnsAddress, 32), Provenance.assumed("a CoreDNS replica on a cloud node")))
-                    .route(Route.toGateway(ANY, AddressPlan.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
+                    .route(Route.toGateway(ANY, ModelAddresses.at(subnet, 1), Provenance.assumed("subnet default route via route table " + table)))
                     .build());
             cloudPods.add(new HybridModel.Endpoint(cloudNode, podAddress, "cloud pod (" + table + ")"));
             coreDns.add(new HybridModel.Endpoint(cloudNode, dnsAddress, "CoreDNS (" + table + ")"));
@@ -143,37 +148,27 @@ public final class ModelBuilder {
     }
 
     /** The additional cluster security group: plan's rules, plus the cluster's own VPC (EKS lets its nodes in). */
-    private static Filter securityGroup(HybridCluster spec, NetworkIntent intent, Direction direction) {
+    private Filter securityGroup(HybridCluster spec, NetworkIntent intent, Direction direction) {
         List<Rule> rules = new ArrayList<>();
-        PrefixSet vpc = PrefixSet.ofPrefixes(spec.vpc().cidrs());
+        PrefixSet vpc = PrefixSet.ofPrefixes(intent.vpcCidrs());
         for (SecurityGroupRule r : intent.securityGroupRules()) {
             if (r.direction() != direction) {
                 continue;
             }
             PrefixSet peer = PrefixSet.of(r.cidr());
-            Protocol protocol = protocol(r.protocol());
-            PortRange ports = new PortRange(r.ports().from(), r.ports().to());
+            Protocol protocol = r.protocol();
+            PortRange ports = r.ports();
             String name = direction.name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " " + r.cidr();
             rules.add(direction == Direction.INBOUND
-                    ? Rule.permit(name, peer, null, protocol, ports, Provenances.of(r.provenance()))
-                    : Rule.permit(name, null, peer, protocol, ports, Provenances.of(r.provenance())));
+                    ? Rule.permit(name, peer, null, protocol, ports, named(r.provenance()))
+                    : Rule.permit(name, null, peer, protocol, ports, named(r.provenance())));
         }
         Provenance vpcRule = Provenance.assumed("the EKS cluster security group admits its own VPC");
         rules.add(direction == Direction.INBOUND ? Rule.permit("vpc", vpc, null, null, PortRange.ALL, vpcRule)
                 : Rule.permit("vpc", null, vpc, null, PortRange.ALL, vpcRule));
         String artifact = spec.vpc() instanceof Vpc.NewVpc ? "cloudformation/new-vpc.yaml" : "cloudformation/existing-vpc.yaml";
         return new Filter("cluster-sg-" + direction.name().toLowerCase(java.util.Locale.ROOT), FilterKind.SECURITY_GROUP, rules, Action.DENY,
-                Provenance.artifact("spec.sites[*] -> " + artifact, 0));
-    }
-
-    static Protocol protocol(io.hybridctl.plan.intent.Protocol p) {
-        return switch (p) {
-            case TCP -> Protocol.TCP;
-            case UDP -> Protocol.UDP;
-            case ICMP -> Protocol.ICMP;
-            // plan emits ESP only towards the AWS tunnel endpoints, which name hosts outside the model (skipped above)
-            case ESP -> throw new IllegalArgumentException("ESP is not part of the network model");
-        };
+                Provenance.of("spec.sites[*]", artifact));
     }
 
     /** plan's per-site parts, indexed once so that building stays linear in sites and hosts. */
@@ -198,7 +193,7 @@ public final class ModelBuilder {
         int s = site.index();
         boolean vpn = site.connection().type() == Site.ConnectionType.VPN;
         List<Prefix> siteNets = new ArrayList<>(site.nodeNetworks());
-        if (spec.cni().podsRoutable()) {
+        if (intent.podsRoutable()) {
             siteNets.addAll(site.podNetworks());
         }
         List<Prefix> lbPrefixes = new ArrayList<>();
@@ -209,19 +204,19 @@ public final class ModelBuilder {
 
         // Gateway <-> tunnel (VPN with selectors, or Direct Connect).
         String tunnel = HybridModel.tunnelNode(site.name(), vpn);
-        Prefix l0 = AddressPlan.siteLink(s, 0);
-        Prefix l1 = AddressPlan.siteLink(s, 1);
-        Prefix l2 = AddressPlan.siteLink(s, 2);
-        gw.iface(new Interface("site-" + s, AddressPlan.at(l0, 1), l0, "att-" + s));
+        Prefix l0 = ModelAddresses.siteLink(s, 0);
+        Prefix l1 = ModelAddresses.siteLink(s, 1);
+        Prefix l2 = ModelAddresses.siteLink(s, 2);
+        gw.iface(new Interface(HybridModel.gatewayInterface(site.name()), ModelAddresses.at(l0, 1), l0, "att-" + s));
         Provenance attachment = Provenance.assumed("the " + (vpn ? "VPN" : "Direct Connect") + " attachment of site " + site.name()
                 + " carries its networks (static routes or BGP on the gateway's route table)");
         for (Prefix p : siteNets) {
-            gw.route(Route.out(p, "site-" + s, attachment));
+            gw.route(Route.out(p, HybridModel.gatewayInterface(site.name()), attachment));
         }
         Node.Builder t = Node.builder(tunnel, vpn ? NodeKind.VPN_TUNNEL : NodeKind.VPN_GATEWAY)
-                .provenance(Provenance.spec(site.path() + ".connection"))
-                .iface(new Interface("cloud", AddressPlan.at(l0, 2), l0, "att-" + s))
-                .iface(new Interface("site", AddressPlan.at(l1, 1), l1, "tun-" + s));
+                .provenance(siteSpec(site, ".connection"))
+                .iface(new Interface("cloud", ModelAddresses.at(l0, 2), l0, "att-" + s))
+                .iface(new Interface("site", ModelAddresses.at(l1, 1), l1, "tun-" + s));
         for (Prefix p : reachableNets) {
             t.route(Route.out(p, "site", Provenance.assumed("the on-prem end of the connection leads to site " + site.name())));
         }
@@ -239,9 +234,9 @@ public final class ModelBuilder {
         if (site.firewall()) {
             String fw = HybridModel.firewallNode(site.name());
             firewallName = Optional.of(fw);
-            Node.Builder f = Node.builder(fw, NodeKind.FIREWALL).provenance(Provenance.spec(site.path() + ".firewall"))
-                    .iface(new Interface("outside", AddressPlan.at(l1, 2), l1, "tun-" + s))
-                    .iface(new Interface("inside", AddressPlan.at(l2, 1), l2, "fw-" + s));
+            Node.Builder f = Node.builder(fw, NodeKind.FIREWALL).provenance(siteSpec(site, ".firewall"))
+                    .iface(new Interface("outside", ModelAddresses.at(l1, 2), l1, "tun-" + s))
+                    .iface(new Interface("inside", ModelAddresses.at(l2, 1), l2, "fw-" + s));
             for (Prefix p : reachableNets) {
                 f.route(Route.out(p, "inside", Provenance.assumed("the firewall's inside leads to site " + site.name())));
             }
@@ -259,20 +254,19 @@ public final class ModelBuilder {
         String router = HybridModel.routerNode(site.name());
         Node.Builder r = Node.builder(router, NodeKind.ROUTER)
                 .provenance(assumedRouter ? Provenance.assumed("site " + site.name() + " has no router in the spec; its default gateway")
-                        : Provenance.spec(site.path() + ".router"))
+                        : siteSpec(site, ".router"))
                 .iface(new Interface("lan", routerAddress, lanOf(site, routerAddress), "lan-" + s))
-                .iface(new Interface("uplink", AddressPlan.at(routerUplink, 2), routerUplink, routerUplinkSegment));
+                .iface(new Interface("uplink", ModelAddresses.at(routerUplink, 2), routerUplink, routerUplinkSegment));
         if (vpn && selectors.isPresent()) {
-            Provenance p = Provenances.of(selectors.get().provenance());
+            Provenance p = named(selectors.get().provenance());
             for (IpsecSelectors.Child child : selectors.get().children()) {
                 for (Prefix remote : child.remote()) {
-                    r.route(Route.out(remote, "uplink", new Provenance(p.origin(), p.where() + " (child " + child.name() + ": policy-based IPsec captures "
-                            + remote + ")", p.line())));
+                    r.route(Route.out(remote, "uplink", p.detailed(" (child " + child.name() + ": policy-based IPsec captures " + remote + ")")));
                 }
             }
         } else {
-            for (Prefix cidr : config.map(RouterConfig::upstreamCidrs).orElse(spec.vpc().cidrs())) {
-                r.route(Route.out(cidr, "uplink", config.isPresent() ? Provenance.spec(site.path() + ".router")
+            for (Prefix cidr : config.map(RouterConfig::upstreamCidrs).orElse(intent.vpcCidrs())) {
+                r.route(Route.out(cidr, "uplink", config.isPresent() ? siteSpec(site, ".router")
                         : Provenance.assumed("the site router sends the VPC to the connection")));
             }
         }
@@ -302,13 +296,13 @@ public final class ModelBuilder {
             }
             BgpSpeaker speaker = speakers.get(h.name());
             if (speaker != null) {
-                Provenance sp = Provenances.of(speaker.provenance());
+                Provenance sp = named(speaker.provenance());
                 List<BgpConfig.Advertisement> ads = speaker.advertised().stream().map(p -> new BgpConfig.Advertisement(p, sp)).toList();
                 hb.bgp(new BgpConfig(speaker.localAsn(), List.of(new BgpNeighbor(speaker.peerAddress(), speaker.peerAsn(),
                         speaker.holdTimeSeconds(), speaker.keepaliveTimeSeconds(), false, sp)), ads));
             }
             if (pool.isPresent() && (pool.get().advertisement() == LoadBalancerPool.Advertisement.BGP || firstHost)) {
-                Provenance lp = Provenances.of(pool.get().provenance());
+                Provenance lp = named(pool.get().provenance());
                 lbPrefixes.forEach(p -> hb.local(Route.local(p, lp)));
             }
             firstHost = false;
@@ -318,13 +312,13 @@ public final class ModelBuilder {
         sites.put(site.name(), new HybridModel.SiteNodes(site, router, routerAddress, assumedRouter, firewallName, tunnel, List.copyOf(lbPrefixes)));
     }
 
-    private static void configureRouting(RouterConfig config, Node.Builder r) {
+    private void configureRouting(RouterConfig config, Node.Builder r) {
         switch (config) {
             case RouterConfig.StaticRouting st -> st.routes().forEach(sr ->
-                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), Provenances.of(sr.provenance()))));
+                    r.route(Route.toGateway(sr.destination(), sr.nextHop(), named(sr.provenance()))));
             case RouterConfig.BgpRouting b -> r.bgp(new BgpConfig(b.localAsn(), b.neighbors().stream()
                     .map(n -> new BgpNeighbor(n.address(), n.remoteAsn(), n.holdTimeSeconds(), n.keepaliveTimeSeconds(),
-                            n.routeReflectorClient(), Provenances.of(n.provenance())))
+                            n.routeReflectorClient(), named(n.provenance())))
                     .toList(), List.of()));
         }
     }
@@ -350,8 +344,8 @@ public final class ModelBuilder {
     }
 
     /** Phase-2 selectors: a packet passes only when it matches a child in one direction or the other. */
-    private static Filter selectorFilter(IpsecSelectors ipsec) {
-        Provenance p = Provenances.of(ipsec.provenance());
+    private Filter selectorFilter(IpsecSelectors ipsec) {
+        Provenance p = named(ipsec.provenance());
         List<Rule> rules = new ArrayList<>();
         for (IpsecSelectors.Child c : ipsec.children()) {
             PrefixSet local = PrefixSet.ofPrefixes(c.local());
@@ -363,21 +357,44 @@ public final class ModelBuilder {
     }
 
     /** The on-prem firewall: plan's rules in order (endpoint rules name hosts outside the model and are skipped). */
-    private static Filter firewallFilter(Site site, List<FirewallRule> rules) {
+    private Filter firewallFilter(Site site, List<FirewallRule> rules) {
         List<Rule> out = new ArrayList<>();
-        Provenance fp = Provenance.spec(site.path() + ".firewall");
+        Provenance fp = siteSpec(site, ".firewall");
         for (FirewallRule r : rules) {
             if (!(r.source() instanceof Peer.Cidrs src) || !(r.destination() instanceof Peer.Cidrs dst)) {
                 continue;
             }
-            Protocol protocol = protocol(r.protocol());
-            PortRange ports = protocol == Protocol.ICMP ? PortRange.ALL : new PortRange(r.ports().from(), r.ports().to());
+            Protocol protocol = r.protocol();
+            PortRange ports = protocol == Protocol.ICMP ? PortRange.ALL : r.ports();
             String name = r.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + r.protocol().id() + "/" + r.ports() + " "
                     + src.label() + " -> " + dst.label();
             out.add(Rule.permit(name, PrefixSet.ofPrefixes(src.prefixes()), PrefixSet.ofPrefixes(dst.prefixes()), protocol, ports,
-                    Provenances.of(r.provenance())));
-            fp = Provenances.of(r.provenance());
+                    named(r.provenance())));
+            fp = named(r.provenance());
         }
         return new Filter("firewall-" + site.name(), FilterKind.FIREWALL, out, Action.DENY, fp);
+    }
+
+    private static final Pattern SITE = Pattern.compile("^spec\\.sites\\[(\\d+)]");
+
+    /** "spec.sites[1].router -> ..." gains "(site edge-west)": people know their sites by name, not by index. */
+    private Provenance named(Provenance p) {
+        Matcher m = SITE.matcher(p.where());
+        if (!m.find()) {
+            return p;
+        }
+        int index = Integer.parseInt(m.group(1));
+        if (index >= spec.sites().size()) {
+            return p;
+        }
+        String site = " (site " + spec.sites().get(index).name() + ")";
+        int arrow = p.where().indexOf(" -> ");
+        String where = arrow < 0 ? p.where() + site : p.where().substring(0, arrow) + site + p.where().substring(arrow);
+        return new Provenance(p.origin(), where, p.artifact(), p.line());
+    }
+
+    /** A spec path inside a site, with the site's name. */
+    private static Provenance siteSpec(Site site, String key) {
+        return Provenance.spec(site.path() + key + " (site " + site.name() + ")");
     }
 }

@@ -2,8 +2,8 @@ package io.hybridctl.verify.observed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridctl.net.Prefix;
-import io.hybridctl.netmodel.PortRange;
-import io.hybridctl.netmodel.Protocol;
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Protocol;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.hybridctl.verify.observed;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
-import io.hybridctl.netmodel.PortRange;
-import io.hybridctl.netmodel.Provenance;
+import io.hybridctl.net.PortRange;
+import io.hybridctl.net.Provenance;
 import io.hybridctl.netmodel.bgp.BgpConfig;
 import io.hybridctl.netmodel.bgp.BgpNeighbor;
 import io.hybridctl.netmodel.filter.Action;
@@ -206,14 +206,14 @@ public final class ObservedDirectory implements ObservedState {
         if (gw.isEmpty()) {
             return;
         }
-        Map<String, Integer> siteOfResource = new HashMap<>();
+        Map<String, String> siteOfResource = new HashMap<>();
         for (TransitGatewayRoutes.Route r : routes) {
             if (r.resourceType().equals("vpc")) {
                 continue;
             }
             for (HybridModel.SiteNodes s : model.sites().values()) {
                 if (networks(s.site()).stream().anyMatch(p -> p.contains(r.destination()))) {
-                    siteOfResource.putIfAbsent(r.resourceId(), s.site().index());
+                    siteOfResource.putIfAbsent(r.resourceId(), s.site().name());
                 }
             }
         }
@@ -225,7 +225,7 @@ public final class ObservedDirectory implements ObservedState {
             } else if (r.resourceType().equals("vpc")) {
                 out.add(Route.out(r.destination(), "vpc", p));
             } else if (siteOfResource.containsKey(r.resourceId())) {
-                out.add(Route.out(r.destination(), "site-" + siteOfResource.get(r.resourceId()), p));
+                out.add(Route.out(r.destination(), HybridModel.gatewayInterface(siteOfResource.get(r.resourceId())), p));
             } else {
                 diffs.add(new VerifyReport.Difference("search-transit-gateway-routes", r.resourceId(), "attachment " + r.resourceType()
                         + " for " + r.destination() + " leads to no site of the design"));
@@ -238,7 +238,7 @@ public final class ObservedDirectory implements ObservedState {
             }
             for (Prefix p : wanted) {
                 boolean present = routes.stream().anyMatch(r -> !r.blackhole() && r.destination().contains(p)
-                        && Integer.valueOf(s.site().index()).equals(siteOfResource.get(r.resourceId())));
+                        && s.site().name().equals(siteOfResource.get(r.resourceId())));
                 if (!present) {
                     diffs.add(new VerifyReport.Difference("search-transit-gateway-routes", gw.get().name(), "no active route for " + p + " to site "
                             + s.site().name() + "'s attachment"));

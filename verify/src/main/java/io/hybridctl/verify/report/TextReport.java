@@ -3,13 +3,17 @@ package io.hybridctl.verify.report;
 import io.hybridctl.netmodel.flow.Hop;
 import io.hybridctl.netmodel.flow.Step;
 import io.hybridctl.netmodel.flow.Trace;
+import io.hybridctl.spec.diag.format.ControlCharacters;
 import io.hybridctl.verify.flows.Finding;
 import io.hybridctl.verify.flows.FlowResult;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The human report: a result table, then each failure with its trace, explanation, remediation and symptom. */
+/**
+ * The human report: a result table, then each failure with its trace, explanation, remediation and symptom. Failures
+ * of a flow with one root cause ({@link FindingGroups}) are one row and one explanation.
+ */
 public final class TextReport {
 
     private final int maxFindingsPerFlow;
@@ -44,12 +48,14 @@ public final class TextReport {
                 rows.add(new String[] {f.definition().name(), f.sources() + " source(s)", f.destinations() + " destination(s)", verdict});
             } else {
                 int shown = 0;
-                for (Finding x : f.findings()) {
+                List<FindingGroups.Group> groups = FindingGroups.of(f.findings()).groups();
+                for (FindingGroups.Group g : groups) {
                     if (shown++ == maxFindingsPerFlow) {
-                        rows.add(new String[] {f.definition().name(), "...", "...", (f.findings().size() - maxFindingsPerFlow) + " more"});
+                        rows.add(new String[] {f.definition().name(), "...", "...", (groups.size() - maxFindingsPerFlow) + " more"});
                         break;
                     }
-                    rows.add(new String[] {f.definition().name(), x.source(), x.destination(), x.verdict() + (x.reply() ? " (reply)" : "")});
+                    Finding x = g.first();
+                    rows.add(new String[] {f.definition().name(), g.source(), g.destination(), x.verdict() + (x.reply() ? " (reply)" : "")});
                 }
             }
         }
@@ -57,12 +63,17 @@ public final class TextReport {
         int index = 0;
         for (FlowResult f : r.flows()) {
             int shown = 0;
-            for (Finding x : f.findings()) {
+            for (FindingGroups.Group g : FindingGroups.of(f.findings()).groups()) {
                 if (shown++ == maxFindingsPerFlow) {
                     break;
                 }
-                b.append("\n[").append(++index).append("] ").append(x.flow()).append(' ').append(x.header()).append(": ").append(x.source())
-                        .append(" -> ").append(x.destination()).append(": ").append(x.verdict()).append(x.reply() ? " on the reply" : "").append('\n');
+                Finding x = g.first();
+                b.append("\n[").append(++index).append("] ").append(x.flow()).append(' ').append(g.header()).append(": ").append(g.source())
+                        .append(" -> ").append(g.destination()).append(": ").append(x.verdict()).append(x.reply() ? " on the reply" : "");
+                if (g.findings() > 1) {
+                    b.append(" (").append(g.findings()).append(" findings, one cause; the trace is the first's)");
+                }
+                b.append('\n');
                 b.append("    explanation: ").append(x.explanation().code()).append(" at ").append(x.explanation().component()).append(": ")
                         .append(x.explanation().detail()).append('\n');
                 b.append("    remediation: ").append(x.explanation().remediation()).append('\n');
@@ -74,7 +85,8 @@ public final class TextReport {
         long skipped = r.flows().stream().filter(f -> !f.applicable()).count();
         b.append('\n').append(r.flows().size() - skipped).append(" flow(s) checked, ").append(failed).append(" failed, ").append(skipped)
                 .append(" not applicable: ").append(r.passed() ? "PASS" : "FAIL").append('\n');
-        return b.toString();
+        // Verify also reads specs that failed validation: names in them may carry control characters.
+        return ControlCharacters.escape(b.toString());
     }
 
     public static void trace(StringBuilder b, Trace t, String indent) {

@@ -33,8 +33,9 @@ public final class CloudFormationRenderer {
     static final String ROLE = "HybridNodesRole";
     static final String TRUST_ANCHOR = "TrustAnchor";
     static final String PROFILE = "AnywhereProfile";
-    static final String CLUSTER = "ControlPlane";
-    static final String CLUSTER_ROLE = "ClusterRole";
+    /** Logical ids apply needs to adopt an existing cluster (aws module, ExistingClusterTemplate). */
+    public static final String CLUSTER = "ControlPlane";
+    public static final String CLUSTER_ROLE = "ClusterRole";
     static final String SECURITY_GROUP = "ControlPlaneSecurityGroup";
     static final String ATTACHMENT = "HybridGatewayAttachment";
     static final String PARTITIONS = "PartitionMap";

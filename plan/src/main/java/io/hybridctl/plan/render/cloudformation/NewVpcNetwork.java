@@ -15,7 +15,11 @@ import java.util.List;
  * the VPC CIDR, one internet gateway, one NAT gateway, a private route table per AZ (PrivateRouteTable<AZ>, the id
  * the network intent names).
  */
-final class NewVpcNetwork {
+public final class NewVpcNetwork {
+
+    /** One subnet of the layout: its AZ, whether it is the private (nodes, control-plane ENIs) or public one, its CIDR. */
+    public record Subnet(String availabilityZone, boolean isPrivate, Prefix cidr) {
+    }
 
     static final String VPC = "VPC";
     static final String ZONES = "AvailabilityZones";
@@ -23,9 +27,20 @@ final class NewVpcNetwork {
     private final Prefix cidr;
     private final List<String> azs;
 
-    NewVpcNetwork(Prefix cidr, List<String> azs) {
+    public NewVpcNetwork(Prefix cidr, List<String> azs) {
         this.cidr = cidr;
         this.azs = List.copyOf(azs);
+    }
+
+    /** The subnets this stack creates, per AZ the private one then the public one (the topology picture draws them). */
+    public List<Subnet> subnets() {
+        int len = subnetLength();
+        List<Subnet> out = new ArrayList<>();
+        for (int i = 0; i < azs.size(); i++) {
+            out.add(new Subnet(azs.get(i), true, cidr.block(len, i)));
+            out.add(new Subnet(azs.get(i), false, cidr.block(len, azs.size() + i)));
+        }
+        return out;
     }
 
     /** Smallest subnet size that fits 2 subnets per AZ, but never smaller than /28. */

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.render.cni;
 
+import io.hybridctl.spec.model.NodeLabels;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.net.Prefix;
@@ -7,7 +8,6 @@ import io.hybridctl.plan.intent.NetworkIntent;
 import io.hybridctl.plan.intent.RouterConfig;
 import io.hybridctl.plan.ipam.Allocations;
 import io.hybridctl.plan.render.Yaml;
-import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
@@ -29,13 +29,13 @@ public final class CalicoRenderer {
         List<Pool> out = new ArrayList<>();
         if (spec.cni().podRouting() == Cni.PodRouting.STATIC) {
             spec.hosts().forEach(h -> out.add(new Pool("hybrid-" + h.name(), allocations.blockOf(h),
-                    NodeConfigRenderer.HOST_LABEL + " == \"" + h.name() + "\"")));
+                    NodeLabels.HOST + " == \"" + h.name() + "\"")));
             return out;
         }
         for (Site s : spec.sites()) {
             for (int i = 0; i < s.podNetworks().size(); i++) {
                 out.add(new Pool("hybrid-" + s.name() + (s.podNetworks().size() > 1 ? "-" + i : ""), s.podNetworks().get(i),
-                        NodeConfigRenderer.SITE_LABEL + " == \"" + s.name() + "\""));
+                        NodeLabels.SITE + " == \"" + s.name() + "\""));
             }
         }
         return out;
@@ -107,7 +107,7 @@ public final class CalicoRenderer {
             }
             ObjectNode peer = Yaml.k8s("projectcalico.org/v3", "BGPPeer", "hybrid-" + bgp.site(), null);
             ObjectNode ps = peer.putObject("spec");
-            ps.put("nodeSelector", NodeConfigRenderer.SITE_LABEL + " == \"" + bgp.site() + "\"");
+            ps.put("nodeSelector", NodeLabels.SITE + " == \"" + bgp.site() + "\"");
             ps.put("peerIP", bgp.routerAddress().toString());
             ps.put("asNumber", bgp.localAsn());
             ps.put("keepOriginalNextHop", true);

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.render.cni;
 
+import io.hybridctl.spec.model.NodeLabels;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.net.AddressRange;
@@ -9,7 +10,6 @@ import io.hybridctl.plan.intent.BgpSpeaker;
 import io.hybridctl.plan.intent.LoadBalancerPool;
 import io.hybridctl.plan.intent.NetworkIntent;
 import io.hybridctl.plan.render.Yaml;
-import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
@@ -108,11 +108,11 @@ public final class CiliumRenderer {
                 ObjectNode cc = Yaml.k8s(api, "CiliumBGPClusterConfig", cfgName, null);
                 ObjectNode ccs = cc.putObject("spec");
                 ObjectNode sel = ccs.putObject("nodeSelector");
-                sel.putObject("matchLabels").put(NodeConfigRenderer.SITE_LABEL, site.name());
+                sel.putObject("matchLabels").put(NodeLabels.SITE, site.name());
                 List<String> hostFilter = isDefault ? overridden : group.getValue();
                 if (!hostFilter.isEmpty()) {
                     ObjectNode e = sel.putArray("matchExpressions").addObject();
-                    e.put("key", NodeConfigRenderer.HOST_LABEL);
+                    e.put("key", NodeLabels.HOST);
                     e.put("operator", isDefault ? "NotIn" : "In");
                     e.set("values", Yaml.strings(hostFilter));
                 }

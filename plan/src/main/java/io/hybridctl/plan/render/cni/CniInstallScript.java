@@ -7,6 +7,7 @@ import io.hybridctl.plan.render.KubeScript;
 import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.HybridCluster;
+import io.hybridctl.spec.model.NodeLabels;
 
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class CniInstallScript {
         sh.append("# lift the ").append(POD_BLOCK_TAINT).append(" taint it registered with so the Cilium agent starts on it.\n");
         sh.append("assign_block() {\n");
         sh.append("  local host=\"$1\" block=\"$2\" node uid current\n");
-        sh.append("  node=\"$(kubectl get nodes -l ").append(NodeConfigRenderer.HOST_LABEL)
+        sh.append("  node=\"$(kubectl get nodes -l ").append(NodeLabels.HOST)
                 .append("=\"$host\" -o jsonpath='{.items[*].metadata.name}')\"\n");
         sh.append("  if [ -z \"$node\" ]; then echo \"cni/install.sh: host $host has not joined yet; run this script again once it has\" >&2; return 0; fi\n");
         sh.append("  current=\"$(kubectl get ciliumnode \"$node\" -o jsonpath='{.spec.ipam.podCIDRs[0]}' 2>/dev/null || true)\"\n");

@@ -1,5 +1,6 @@
 package io.hybridctl.plan.render.lb;
 
+import io.hybridctl.spec.model.NodeLabels;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.net.AddressRange;
@@ -10,7 +11,6 @@ import io.hybridctl.plan.render.Yaml;
 import io.hybridctl.plan.render.cni.CiliumRenderer;
 import io.hybridctl.plan.render.cni.HybridAffinity;
 import io.hybridctl.plan.render.nodeadm.NodeCredentials;
-import io.hybridctl.plan.render.nodeadm.NodeConfigRenderer;
 import io.hybridctl.spec.model.HybridCluster;
 import io.hybridctl.spec.model.Site;
 import io.hybridctl.spec.model.Vpc;
@@ -43,7 +43,7 @@ public final class LoadBalancerRenderer {
         ObjectNode ls = l2.putObject("spec");
         ls.putArray("ipAddressPools").add(pool.name());
         // Only this site's nodes answer ARP for its addresses: the range lies in this site's node network.
-        ls.putArray("nodeSelectors").addObject().putObject("matchLabels").put(NodeConfigRenderer.SITE_LABEL, pool.site());
+        ls.putArray("nodeSelectors").addObject().putObject("matchLabels").put(NodeLabels.SITE, pool.site());
         return List.of(ip, l2);
     }
 

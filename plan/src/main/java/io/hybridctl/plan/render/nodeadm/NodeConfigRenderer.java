@@ -7,6 +7,7 @@ import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.Credentials;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
+import io.hybridctl.spec.model.NodeLabels;
 import io.hybridctl.spec.model.Site;
 
 import java.util.ArrayList;
@@ -22,9 +23,6 @@ public final class NodeConfigRenderer {
 
     /** Where install.sh puts the NodeConfig on the host; nodeadm needs an absolute file:/// URI (nodeadm.md §1). */
     public static final String CONFIG_ON_HOST = "/etc/hybridctl/nodeconfig.yaml";
-    public static final String HOST_LABEL = "hybridctl.io/host";
-    public static final String SITE_LABEL = "hybridctl.io/site";
-    public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
     /** Cilium hosts register with it; cni/install.sh lifts it once the node's CiliumNode holds its planned pod block. */
     public static final String POD_BLOCK_TAINT = "hybridctl.io/pod-block";
 
@@ -73,9 +71,9 @@ public final class NodeConfigRenderer {
      */
     public static List<String> kubeletFlags(HybridCluster spec, Host host) {
         Map<String, String> labels = new TreeMap<>(host.labels());
-        labels.put(HOST_LABEL, host.name());
-        labels.put(SITE_LABEL, host.site());
-        labels.put(ZONE_LABEL, site(spec, host).zone());
+        labels.put(NodeLabels.HOST, host.name());
+        labels.put(NodeLabels.SITE, host.site());
+        labels.put(NodeLabels.ZONE, site(spec, host).zone());
         StringBuilder l = new StringBuilder("--node-labels=");
         String sep = "";
         for (Map.Entry<String, String> e : labels.entrySet()) {

@@ -4,7 +4,7 @@ import io.hybridctl.net.Prefix;
 import io.hybridctl.plan.intent.Direction;
 import io.hybridctl.plan.intent.FirewallRule;
 import io.hybridctl.plan.intent.Peer;
-import io.hybridctl.plan.intent.Protocol;
+import io.hybridctl.net.Protocol;
 
 import java.util.LinkedHashMap;
 import java.util.List;

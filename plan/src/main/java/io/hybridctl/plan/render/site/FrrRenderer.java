@@ -1,7 +1,7 @@
 package io.hybridctl.plan.render.site;
 
 import io.hybridctl.net.Prefix;
-import io.hybridctl.plan.intent.BgpNeighbor;
+import io.hybridctl.plan.intent.RouterNeighbor;
 import io.hybridctl.plan.intent.RouterConfig;
 import io.hybridctl.plan.intent.StaticRoute;
 
@@ -52,13 +52,13 @@ public final class FrrRenderer {
         c.append(" bgp graceful-restart\n");
         c.append(" neighbor HYBRID-NODES peer-group\n");
         if (!b.neighbors().isEmpty()) {
-            BgpNeighbor first = b.neighbors().get(0);
+            RouterNeighbor first = b.neighbors().get(0);
             c.append(" neighbor HYBRID-NODES timers ").append(first.keepaliveTimeSeconds()).append(' ').append(first.holdTimeSeconds()).append('\n');
             if (first.gracefulRestart()) {
                 c.append(" neighbor HYBRID-NODES graceful-restart\n");
             }
         }
-        for (BgpNeighbor n : b.neighbors()) {
+        for (RouterNeighbor n : b.neighbors()) {
             c.append(" neighbor ").append(n.address()).append(" remote-as ").append(n.remoteAsn()).append('\n');
             c.append(" neighbor ").append(n.address()).append(" peer-group HYBRID-NODES\n");
             c.append(" neighbor ").append(n.address()).append(" description ").append(n.host()).append('\n');
@@ -67,7 +67,7 @@ public final class FrrRenderer {
         c.append("  neighbor HYBRID-NODES soft-reconfiguration inbound\n");
         c.append("  neighbor HYBRID-NODES route-map HYBRID-IN in\n");
         c.append("  neighbor HYBRID-NODES route-map HYBRID-OUT out\n");
-        for (BgpNeighbor n : b.neighbors()) {
+        for (RouterNeighbor n : b.neighbors()) {
             if (n.routeReflectorClient()) {
                 c.append("  neighbor ").append(n.address()).append(" route-reflector-client\n");
             }

@@ -1,7 +1,7 @@
 package io.hybridctl.plan.render.site;
 
 import io.hybridctl.net.Prefix;
-import io.hybridctl.plan.intent.BgpNeighbor;
+import io.hybridctl.plan.intent.RouterNeighbor;
 import io.hybridctl.plan.intent.RouterConfig;
 import io.hybridctl.plan.intent.StaticRoute;
 
@@ -37,7 +37,7 @@ public final class VyosRenderer {
         }
         c.append("set protocols bgp system-as '").append(b.localAsn()).append("'\n");
         c.append("set protocols bgp parameters router-id '").append(b.routerAddress()).append("'\n");
-        for (BgpNeighbor n : b.neighbors()) {
+        for (RouterNeighbor n : b.neighbors()) {
             String base = "set protocols bgp neighbor " + n.address();
             c.append(base).append(" description '").append(n.host()).append("'\n");
             c.append(base).append(" remote-as '").append(n.remoteAsn()).append("'\n");

@@ -13,7 +13,7 @@ public record GithubFormat() implements ReportFormat {
             String kind = switch (d.severity()) {
                 case ERROR -> "error";
                 case WARNING -> "warning";
-                case INFO -> "notice";
+                case NOTE -> "notice";
             };
             out.append("::").append(kind).append(" file=").append(property(d.location().file()));
             if (d.location().line() > 0) {
@@ -25,8 +25,10 @@ public record GithubFormat() implements ReportFormat {
         return out.toString();
     }
 
+    // Workflow commands end at a newline, so %, CR and LF are percent-encoded; other control characters would reach
+    // the log viewer as they are, so they are escaped first.
     private static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return ControlCharacters.escape(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     private static String property(String s) {

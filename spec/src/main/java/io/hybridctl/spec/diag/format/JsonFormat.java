@@ -20,7 +20,8 @@ public record JsonFormat() implements ReportFormat {
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", report.count(Severity.ERROR));
         summary.put("warnings", report.count(Severity.WARNING));
-        summary.put("notes", report.count(Severity.INFO));
+        summary.put("notes", report.count(Severity.NOTE));
+        summary.put("hidden", report.hidden().size());
         ArrayNode list = root.putArray("diagnostics");
         for (Diagnostic d : report.diagnostics()) {
             ObjectNode n = list.addObject();

@@ -66,7 +66,7 @@ public record SarifFormat() implements ReportFormat {
         return switch (s) {
             case ERROR -> "error";
             case WARNING -> "warning";
-            case INFO -> "note";
+            case NOTE -> "note";
         };
     }
 }

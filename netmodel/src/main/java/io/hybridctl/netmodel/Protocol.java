@@ -1,3 +1,0 @@
-package io.hybridctl.netmodel;
-
-public enum Protocol { TCP, UDP, ICMP }
