@@ -1,7 +1,7 @@
 package io.hybridctl.cli;
 
-import io.hybridctl.spec.validate.RuleCatalog;
-import io.hybridctl.spec.validate.RuleDoc;
+import io.hybridctl.spec.diag.RuleCatalog;
+import io.hybridctl.spec.diag.RuleDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -123,7 +123,7 @@ public final class Verifier {
         FlowAnalyzer analyzer = new FlowAnalyzer(DataPlane.compute(model.network()));
         phases.done("data plane");
         if (!analyzer.dataPlane().bgp().converged()) {
-            notes.add("BGP did not converge within " + io.hybridctl.netmodel.bgp.BgpFixedPoint.MAX_ROUNDS + " rounds: the design has no stable solution");
+            notes.add("BGP did not converge within " + io.hybridctl.netmodel.dataplane.BgpFixedPoint.MAX_ROUNDS + " rounds: the design has no stable solution");
         }
         FlowRunner runner = new FlowRunner(model, analyzer);
         List<CatalogueEntry> entries = FlowCatalogue.entries();

@@ -6,13 +6,14 @@ import java.util.List;
 public final class CommandFailedException extends RuntimeException {
 
     private final List<String> command;
-    private final int exitCode;
+    private final int status;
     private final String output;
 
-    public CommandFailedException(List<String> command, int exitCode, String output) {
-        super(String.join(" ", command) + " exited " + exitCode + (output.isBlank() ? "" : ": " + output.strip()));
+    /** @param status the command's own exit status (what the lab's CLI exits with is cli's decision) */
+    public CommandFailedException(List<String> command, int status, String output) {
+        super(String.join(" ", command) + " exited " + status + (output.isBlank() ? "" : ": " + output.strip()));
         this.command = List.copyOf(command);
-        this.exitCode = exitCode;
+        this.status = status;
         this.output = output;
     }
 
@@ -20,8 +21,8 @@ public final class CommandFailedException extends RuntimeException {
         return command;
     }
 
-    public int exitCode() {
-        return exitCode;
+    public int status() {
+        return status;
     }
 
     public String output() {

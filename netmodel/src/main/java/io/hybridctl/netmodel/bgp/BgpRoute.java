@@ -15,7 +15,7 @@ public record BgpRoute(Prefix prefix, Ipv4Address nextHop, List<Long> asPath, bo
     }
 
     /** Shorter AS path wins, then eBGP over iBGP, then the lower next hop (a stable tie-break). */
-    boolean betterThan(BgpRoute other) {
+    public boolean betterThan(BgpRoute other) {
         if (asPath.size() != other.asPath.size()) {
             return asPath.size() < other.asPath.size();
         }

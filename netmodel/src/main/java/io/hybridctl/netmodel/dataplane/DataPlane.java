@@ -4,7 +4,6 @@ import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixTrie;
 import io.hybridctl.net.Provenance;
-import io.hybridctl.netmodel.bgp.BgpFixedPoint;
 import io.hybridctl.netmodel.bgp.BgpRoute;
 import io.hybridctl.netmodel.route.NextHop;
 import io.hybridctl.netmodel.route.Route;

@@ -1,5 +1,6 @@
 package io.hybridctl.spec.validate;
 
+import io.hybridctl.spec.diag.RuleCatalog;
 import io.hybridctl.spec.compat.CompatibilityMatrix;
 import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.model.HybridCluster;

@@ -2,8 +2,8 @@ package io.hybridctl.spec.load;
 
 import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Severity;
-import io.hybridctl.spec.validate.RuleCatalog;
-import io.hybridctl.spec.validate.RuleDoc;
+import io.hybridctl.spec.diag.RuleCatalog;
+import io.hybridctl.spec.diag.RuleDoc;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

@@ -15,9 +15,9 @@ import io.hybridctl.netmodel.topology.Node;
 import io.hybridctl.netmodel.topology.NodeKind;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.Site;
-import io.hybridctl.verify.flows.Expectation;
-import io.hybridctl.verify.flows.FlowDefinition;
-import io.hybridctl.verify.flows.Labels;
+import io.hybridctl.verify.definition.Expectation;
+import io.hybridctl.verify.definition.FlowDefinition;
+import io.hybridctl.verify.model.Labels;
 import io.hybridctl.verify.model.HybridModel;
 
 import java.util.List;

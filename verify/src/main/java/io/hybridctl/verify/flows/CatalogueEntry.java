@@ -1,5 +1,6 @@
 package io.hybridctl.verify.flows;
 
+import io.hybridctl.verify.definition.FlowDefinition;
 import io.hybridctl.verify.model.HybridModel;
 
 import java.util.function.BiFunction;

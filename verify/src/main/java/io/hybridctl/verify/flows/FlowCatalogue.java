@@ -1,5 +1,7 @@
 package io.hybridctl.verify.flows;
 
+import io.hybridctl.verify.definition.Expectation;
+import io.hybridctl.verify.definition.FlowDefinition;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;

@@ -1,5 +1,6 @@
 package io.hybridctl.verify.flows;
 
+import io.hybridctl.verify.definition.FlowDefinition;
 import java.util.List;
 import java.util.Optional;
 

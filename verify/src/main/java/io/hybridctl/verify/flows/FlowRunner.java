@@ -1,5 +1,8 @@
 package io.hybridctl.verify.flows;
 
+import io.hybridctl.verify.model.Labels;
+import io.hybridctl.verify.definition.Expectation;
+import io.hybridctl.verify.definition.FlowDefinition;
 import io.hybridctl.net.AddressRange;
 import io.hybridctl.netmodel.flow.Hop;
 import io.hybridctl.netmodel.flow.Step;

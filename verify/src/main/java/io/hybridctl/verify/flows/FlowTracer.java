@@ -1,5 +1,8 @@
 package io.hybridctl.verify.flows;
 
+import io.hybridctl.verify.model.Labels;
+import io.hybridctl.verify.definition.Expectation;
+import io.hybridctl.verify.definition.FlowDefinition;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.PrefixSet;
 import io.hybridctl.netmodel.Header;
@@ -21,6 +24,11 @@ public final class FlowTracer {
     /** One traced run of packets, with its explanation when it failed. */
     public record Traced(String header, boolean reply, String source, String destination, Trace trace,
                          Optional<io.hybridctl.verify.explain.Explanation> explanation) {
+
+        /** What happened to the packet, as the reports print it (so callers need not know the network model). */
+        public String disposition() {
+            return trace.disposition().toString();
+        }
     }
 
     private final HybridModel model;

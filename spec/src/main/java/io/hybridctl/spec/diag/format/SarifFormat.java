@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.spec.diag.Diagnostic;
 import io.hybridctl.spec.diag.Report;
-import io.hybridctl.spec.validate.RuleCatalog;
+import io.hybridctl.spec.diag.RuleCatalog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

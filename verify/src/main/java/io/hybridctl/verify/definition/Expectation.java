@@ -1,4 +1,4 @@
-package io.hybridctl.verify.flows;
+package io.hybridctl.verify.definition;
 
 public enum Expectation {
     /** Every packet of the flow must be accepted, and its reply too. */

@@ -1,4 +1,4 @@
-package io.hybridctl.spec.validate;
+package io.hybridctl.spec.diag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

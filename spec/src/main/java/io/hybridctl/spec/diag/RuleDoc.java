@@ -1,4 +1,4 @@
-package io.hybridctl.spec.validate;
+package io.hybridctl.spec.diag;
 
 import io.hybridctl.spec.diag.Severity;
 

@@ -1,5 +1,9 @@
-package io.hybridctl.netmodel.bgp;
+package io.hybridctl.netmodel.dataplane;
 
+import io.hybridctl.netmodel.bgp.BgpSession;
+import io.hybridctl.netmodel.bgp.BgpNeighbor;
+import io.hybridctl.netmodel.bgp.BgpConfig;
+import io.hybridctl.netmodel.bgp.SessionStatus;
 import static io.hybridctl.netmodel.TestAddresses.ip;
 import static io.hybridctl.netmodel.TestAddresses.prefix;
 import io.hybridctl.net.Ipv4Address;

@@ -1,5 +1,10 @@
-package io.hybridctl.netmodel.bgp;
+package io.hybridctl.netmodel.dataplane;
 
+import io.hybridctl.netmodel.bgp.BgpRoute;
+import io.hybridctl.netmodel.bgp.BgpSession;
+import io.hybridctl.netmodel.bgp.BgpNeighbor;
+import io.hybridctl.netmodel.bgp.BgpConfig;
+import io.hybridctl.netmodel.bgp.SessionStatus;
 import io.hybridctl.net.Ipv4Address;
 import io.hybridctl.net.Prefix;
 import io.hybridctl.netmodel.topology.Interface;

@@ -1,4 +1,4 @@
-package io.hybridctl.verify.flows;
+package io.hybridctl.verify.model;
 
 import io.hybridctl.net.AddressRange;
 import io.hybridctl.net.Ipv4Address;
