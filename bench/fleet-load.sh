@@ -39,11 +39,14 @@ db="jdbc:postgresql://127.0.0.1:5432/fleet_test?user=fleet_test&password=fleet_t
   --db "$db" --heartbeat-seconds "$interval" --lease-seconds 600 --db-pool "$pool_size" > "$work/server.out" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do grep -qs "fleet server: " "$work/server.out" && break; sleep 0.5; done
-token="$(grep "initial admin token" "$work/server.out" | awk '{print $NF}')"
+# The server writes its first admin token to a 0600 file and prints only the path.
+token="$(cat "$(grep "initial admin token in" "$work/server.out" | awk '{print $NF}')")"
 url="$(grep "fleet server: " "$work/server.out" | awk '{print $3}')"
 api() { curl -sf --max-time 60 --cacert "$work/server/agent-ca/ca.pem" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
-pool="$(api -X POST "$url/api/v1/clusters" -d '{"name":"bench","region":"us-west-2","kubernetesVersion":"1.31","credentialProvider":"ssm","sites":[{"name":"dc-1"}]}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["pools"][0]["id"])')"
+# A cluster is imported from its spec (one site, dc-1); the agents register unassigned, so the spec's hosts do not matter.
+sed -e 's/name: hybrid-lab-static/name: bench/' -e 's/- name: lab$/- name: dc-1/' examples/lab-calico-static.yaml > "$work/bench.yaml"
+pool="$(python3 -c 'import json,sys; print(json.dumps({"spec": open(sys.argv[1]).read(), "specDirectory": sys.argv[2]}))' "$work/bench.yaml" "$work" \
+  | api -X POST "$url/api/v1/clusters" -d @- | python3 -c 'import json,sys; print(json.load(sys.stdin)["pools"][0]["id"])')"
 reg="$(api -X POST "$url/api/v1/registration-tokens" -d "{\"poolId\":\"$pool\",\"maxUses\":$agents,\"autoAssign\":false}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 

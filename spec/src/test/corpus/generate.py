@@ -260,6 +260,10 @@ case("ok-anchors-for-networks", "NODE012 DES006 DES015", BGP, [("      nodeNetwo
                                                               ("        vpnEndpoint: 203.0.113.10\n", "        vpnEndpoint: 203.0.113.10\n        selectors:\n          onPrem: [192.168.200.0/24, 192.168.32.0/23]\n          cloud: [10.250.0.0/16]\n")], exit_code=0)
 case("ok-json-syntax", "NODE012 DES006 DES015", raw=BGP.replace("      hosts:\n", "      hosts:\n        - {\"name\": \"node-03\", \"address\": \"192.168.200.13\", \"os\": \"ubuntu\", \"osVersion\": \"24.04\"}\n"), exit_code=0)
 case("ok-version-unquoted", "NODE012 DES006 DES015", BGP, [('    kubernetesVersion: "1.31"', "    kubernetesVersion: 1.31")], exit_code=0)
+case("ok-cilium-lbipam-off-the-node-lan", "NODE012 DES006 DES015", BGP,
+     [("        type: metallb", "        type: ciliumLBIPAM"), ("192.168.200.201-192.168.200.220", "192.168.201.201-192.168.201.220")], exit_code=0)
+case("des-cilium-lbipam-no-router", "DES004 DES021", BGP,
+     [("        type: metallb", "        type: ciliumLBIPAM"), ("      router:\n        address: 192.168.200.254\n        asn: 65432\n        kind: vyos\n", "")])
 
 cases = [c for c in cases if c]
 if os.path.isdir(OUT):

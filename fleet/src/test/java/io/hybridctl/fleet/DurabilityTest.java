@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridctl.fleet.agent.AgentSwarm;
 import io.hybridctl.fleet.client.FleetApiClient;
 import io.hybridctl.fleet.TestPem;
-import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.server.ServerMain;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,7 +62,7 @@ class DurabilityTest {
                 long deadline = System.currentTimeMillis() + 120_000;
                 while (System.currentTimeMillis() < deadline) {
                     int running = 0;
-                    for (JsonNode op : admin.get("/api/v1/operations?pool=" + pool)) {
+                    for (JsonNode op : patiently(admin, "/api/v1/operations?pool=" + pool)) {
                         if (op.path("state").asText().equals("RUNNING")) {
                             running++;
                         }
@@ -86,7 +84,7 @@ class DurabilityTest {
                 JsonNode hosts = null;
                 long deadline = System.currentTimeMillis() + 180_000;
                 while (System.currentTimeMillis() < deadline) {
-                    hosts = admin.get("/api/v1/hosts");
+                    hosts = patiently(admin, "/api/v1/hosts");
                     long settled = 0;
                     for (JsonNode h : hosts) {
                         String st = h.path("state").asText();
@@ -132,6 +130,18 @@ class DurabilityTest {
                 restarted.close();
             }
             server.close();
+        }
+    }
+
+    /**
+     * A GET while 100 agents reconnect to a just-restarted server on a loaded machine may time out; the loops around
+     * these calls wait on a condition with a deadline anyway, so a slow answer is an empty one, not a failure.
+     */
+    private static JsonNode patiently(FleetApiClient admin, String path) throws Exception {
+        try {
+            return admin.get(path);
+        } catch (java.io.IOException slow) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         }
     }
 }

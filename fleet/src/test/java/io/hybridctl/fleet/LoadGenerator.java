@@ -6,12 +6,8 @@ import io.hybridctl.fleet.api.Requests;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.pki.ca.TlsKeys;
 import io.hybridctl.fleet.TestPem;
-import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import io.hybridctl.fleet.api.ApiJson;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;

@@ -107,8 +107,64 @@ public final class PkiDirectory {
         }
     }
 
+    /**
+     * The ledger with every revocation the CRL on disk lists (the CRL is authoritative: a ledger restored from an
+     * old backup, or rebuilt, must not un-revoke anything). A missing ledger is an error once certificates or
+     * revocations exist: starting afresh would forget them.
+     */
     public Ledger ledger() throws PkiException {
-        return ledgerStore.read();
+        Optional<CrlOnDisk> crl = crlOnDisk();
+        if (!Files.exists(layout.ledger()) && hasCa()) {
+            long certificates;
+            try {
+                certificates = nodeDirectories().stream().filter(h -> Files.exists(layout.nodeCertificate(h))).count();
+            } catch (IOException e) {
+                certificates = 0;
+            }
+            int revocations = crl.map(c -> c.revoked().size()).orElse(0);
+            if (certificates > 0 || revocations > 0) {
+                throw PkiException.badInput(layout.ledger() + " is missing, but " + certificates + " node certificate(s) are on disk and the CRL lists "
+                        + revocations + " revocation(s); a fresh ledger would forget them (and un-revoke the revoked). Restore "
+                        + layout.ledger().getFileName() + " from your backup of " + layout.root() + ". Without a backup, write "
+                        + "{\"version\": 1, \"crlNumber\": 0, \"certificates\": []} into it: the next issue, rotate or revoke "
+                        + "rebuilds it from the certificates on disk and the CRL, and lists every entry it adds");
+            }
+        }
+        Ledger ledger = ledgerStore.read();
+        return crl.map(c -> ledger.withCrl(c.number(), c.revoked())).orElse(ledger);
+    }
+
+    /** The CRL on disk when it parses and this CA signed it; a CRL that does not verify is no evidence. */
+    private record CrlOnDisk(long number, List<Ledger.Revocation> revoked) {
+    }
+
+    private Optional<CrlOnDisk> crlOnDisk() {
+        if (!Files.exists(layout.crl()) || !Files.exists(layout.caCertificate())) {
+            return Optional.empty();
+        }
+        try (PEMParser parser = new PEMParser(new StringReader(Files.readString(layout.crl())))) {
+            if (!(parser.readObject() instanceof X509CRLHolder crl) || crl.getExtension(Extension.cRLNumber) == null) {
+                return Optional.empty();
+            }
+            X509CertificateHolder ca = caCertificate();
+            if (!crl.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder().build(ca))) {
+                return Optional.empty();
+            }
+            long number = CRLNumber.getInstance(crl.getExtension(Extension.cRLNumber).getParsedValue()).getCRLNumber().longValueExact();
+            List<Ledger.Revocation> revoked = new ArrayList<>();
+            for (Object o : crl.getRevokedCertificates()) {
+                org.bouncycastle.cert.X509CRLEntryHolder entry = (org.bouncycastle.cert.X509CRLEntryHolder) o;
+                int code = entry.getExtensions() == null || entry.getExtensions().getExtension(Extension.reasonCode) == null ? 0
+                        : org.bouncycastle.asn1.x509.CRLReason.getInstance(entry.getExtensions().getExtension(Extension.reasonCode).getParsedValue())
+                        .getValue().intValue();
+                revoked.add(new Ledger.Revocation(entry.getSerialNumber().toString(16), entry.getRevocationDate().toInstant(),
+                        RevocationReason.ofCode(code).id()));
+            }
+            return Optional.of(new CrlOnDisk(number, revoked));
+        } catch (IOException | RuntimeException | PkiException | org.bouncycastle.operator.OperatorCreationException
+                 | org.bouncycastle.cert.CertException | java.security.cert.CertificateException e) {
+            return Optional.empty();
+        }
     }
 
     /** The hosts this directory knows: those in the ledger and those with a node directory. */
@@ -148,7 +204,7 @@ public final class PkiDirectory {
         return locked(() -> {
             requireSameCa(ca);
             repair(ca);
-            Ledger ledger = ledgerStore.read();
+            Ledger ledger = ledger();
             X509CertificateHolder cert = ca.sign(csr, host, validity, clock, ledger::contains);
             ledgerStore.write(ledger.with(LedgerEntry.signedForNode(host, cert.getSerialNumber(), cert.getNotBefore().toInstant(),
                     cert.getNotAfter().toInstant(), clock.instant(), Fingerprints.sha256(cert))));
@@ -169,7 +225,7 @@ public final class PkiDirectory {
         return locked(() -> {
             requireSameCa(ca);
             List<String> repairs = repair(ca);
-            Ledger ledger = ledgerStore.read();
+            Ledger ledger = ledger();
             LedgerEntry latest = ledger.latest(host).orElseThrow(() ->
                     PkiException.refused("the ledger has no certificate for '" + host + "'; check the name with `hybridctl pki status`"));
             if (latest.revoked()) {
@@ -187,7 +243,7 @@ public final class PkiDirectory {
         return locked(() -> {
             requireSameCa(ca);
             List<String> repairs = repair(ca);
-            Ledger start = ledgerStore.read();
+            Ledger start = ledger();
             Ledger ledger = start;
             List<IssueOutcome> outcomes = new ArrayList<>();
             CertificateInspector inspector = new CertificateInspector(layout, ca.certificate(), start, clock.instant(), policy.rotateWithin());
@@ -276,7 +332,11 @@ public final class PkiDirectory {
     private List<String> repair(CertificateAuthority ca) throws PkiException, IOException {
         List<String> repairs = new ArrayList<>();
         removeTemporaryFiles(layout.root(), repairs);
-        Ledger ledger = ledgerStore.read();
+        Ledger stored = ledgerStore.read();
+        Ledger ledger = ledger();
+        if (ledger != stored) {
+            repairs.addAll(crlRepairs(stored, ledger));
+        }
         Ledger repaired = ledger;
         for (String host : nodeDirectories()) {
             removeTemporaryFiles(layout.nodeDirectory(host), repairs);
@@ -297,7 +357,7 @@ public final class PkiDirectory {
                         + " in the ledger: an earlier run wrote it but stopped before recording it");
             }
         }
-        if (repaired != ledger) {
+        if (repaired != stored) {
             ledgerStore.write(repaired);
         }
         if (crlNumber().orElse(-1L) != repaired.crlNumber() && repaired.crlNumber() > 0) {
@@ -307,10 +367,31 @@ public final class PkiDirectory {
         return repairs;
     }
 
+    private static List<String> crlRepairs(Ledger stored, Ledger merged) {
+        List<String> lines = new ArrayList<>();
+        for (LedgerEntry e : merged.revoked()) {
+            if (stored.find(e.serialNumber()).map(s -> !s.revoked()).orElse(false)) {
+                lines.add("marked certificate " + e.serial() + " of " + e.host() + " revoked in the ledger: the CRL lists it (revoked at "
+                        + e.revokedAt() + ")");
+            }
+        }
+        for (Ledger.Revocation r : merged.orphanRevocations()) {
+            if (!stored.orphanRevocations().contains(r)) {
+                lines.add("kept serial " + r.serial() + " revoked: the CRL lists it, the ledger had no record of it");
+            }
+        }
+        if (merged.crlNumber() > stored.crlNumber()) {
+            lines.add("raised the ledger's CRL number from " + stored.crlNumber() + " to " + merged.crlNumber() + ", the number of the CRL on disk");
+        }
+        return lines;
+    }
+
     private void writeCrl(CertificateAuthority ca, Ledger ledger, Duration validity) throws IOException {
-        List<CertificateAuthority.Revocation> revoked = ledger.revoked().stream()
+        List<CertificateAuthority.Revocation> revoked = new ArrayList<>(ledger.revoked().stream()
                 .map(e -> new CertificateAuthority.Revocation(e.serialNumber(), e.revokedAt(), RevocationReason.parse(e.revocationReason())))
-                .toList();
+                .toList());
+        ledger.orphanRevocations().forEach(r -> revoked.add(new CertificateAuthority.Revocation(r.serialNumber(), r.revokedAt(),
+                RevocationReason.parse(r.reason()))));
         AtomicFiles.writePublic(layout.crl(), ca.crl(revoked, ledger.crlNumber(), clock.instant(), validity));
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show each node certificate: host, serial, not-after, days left, state (ok, rotate-soon, expired, missing, revoked, invalid).",
                 "Hosts: those named, else the spec's (-f), else every host the directory knows. Read-only: needs no passphrase.",
-                "Exit 0: all usable; 1: a certificate is expired, missing or invalid; 2: bad input."})
+                "Exit 0: all usable; 1: a certificate is revoked, expired, missing or invalid; 2: bad input."})
 final class PkiStatusCommand implements Callable<Integer> {
 
     @Mixin

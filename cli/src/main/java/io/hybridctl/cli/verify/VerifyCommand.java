@@ -54,6 +54,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--webhooks-on-hybrid-nodes", description = "Admission webhooks run on hybrid nodes, so the API server must reach their pods.")
     boolean webhooksOnHybridNodes;
 
+    @Option(names = "--allow-invalid", description = "Verify a spec that has validation errors anyway (the verdicts then describe a design "
+            + "validate rejects). Without it such a spec exits 1 with its errors.")
+    boolean allowInvalid;
+
     @Option(names = "--max-findings", defaultValue = "20", paramLabel = "N", description = "The number of failures shown per flow in text output. Default: ${DEFAULT-VALUE}.")
     int maxFindings;
 
@@ -76,6 +80,14 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new UserError(2, d.location() + ": " + d.message() + (d.hint().isEmpty() ? "" : " (" + d.hint() + ")"));
         }
         List<Diagnostic> errors = load.diagnostics().stream().filter(Diagnostic::isError).toList();
+        if (!errors.isEmpty() && !allowInvalid) {
+            // A design validate rejects is never "PASS": say so instead of verifying it.
+            var err = spec.commandLine().getErr();
+            err.print(new io.hybridctl.spec.diag.format.TextFormat(false).render(load.report()));
+            err.println("hybridctl: the spec has " + errors.size() + " validation error(s); verify judges only valid designs. "
+                    + "Fix them (hybridctl validate -f " + file + "), or pass --allow-invalid to verify it anyway");
+            return 1;
+        }
         if (observe) {
             observed = observedDirectory();
             var err = spec.commandLine().getErr();
@@ -88,6 +100,15 @@ public final class VerifyCommand implements Callable<Integer> {
             run = new Verifier().run(request);
         } catch (ObservedStateException e) {
             throw new UserError(2, e.getMessage());
+        } catch (RuntimeException e) {
+            if (errors.isEmpty()) {
+                throw e;
+            }
+            // --allow-invalid on a spec whose errors the network model cannot represent (two nodes with one name, a
+            // block size no host fits): refuse with the errors rather than crash.
+            Diagnostic first = errors.get(0);
+            throw new UserError(1, "verify cannot model this spec because of its validation errors, first " + first.location() + ": "
+                    + first.message() + "; fix them (hybridctl validate -f " + file + ") and run verify again");
         }
         if ("1".equals(System.getenv("HYBRIDCTL_TIMING"))) {
             // Phase timings for bench/verify.sh; stderr keeps -o json on stdout clean.

@@ -174,6 +174,33 @@ class ApplyFaultsTest {
     }
 
     @Test
+    void observeWritesEveryRouteOfTheTransitGatewaysTables(@TempDir Path dir) throws Exception {
+        var moto = aws.moto;
+        String tgw = ApplyEndToEndTest.json(moto.aws("ec2", "create-transit-gateway", "--region", "us-west-2")).path("TransitGateway").path("TransitGatewayId").asText();
+        String rtb = ApplyEndToEndTest.json(moto.aws("ec2", "describe-transit-gateway-route-tables", "--region", "us-west-2",
+                "--filters", "Name=transit-gateway-id,Values=" + tgw)).path("TransitGatewayRouteTables").get(0).path("TransitGatewayRouteTableId").asText();
+        String cgw = ApplyEndToEndTest.json(moto.aws("ec2", "create-customer-gateway", "--region", "us-west-2", "--type", "ipsec.1", "--public-ip", "203.0.113.10",
+                "--bgp-asn", "65000")).path("CustomerGateway").path("CustomerGatewayId").asText();
+        String vpn = ApplyEndToEndTest.json(moto.aws("ec2", "create-vpn-connection", "--region", "us-west-2", "--type", "ipsec.1", "--customer-gateway-id", cgw,
+                "--transit-gateway-id", tgw)).path("VpnConnection").path("VpnConnectionId").asText();
+        String att = ApplyEndToEndTest.json(moto.aws("ec2", "describe-transit-gateway-attachments", "--region", "us-west-2", "--filters", "Name=resource-id,Values=" + vpn))
+                .path("TransitGatewayAttachments").get(0).path("TransitGatewayAttachmentId").asText();
+        ApplyEndToEndTest.json(moto.aws("ec2", "create-transit-gateway-route", "--region", "us-west-2", "--transit-gateway-route-table-id", rtb,
+                "--destination-cidr-block", "192.168.200.0/24", "--transit-gateway-attachment-id", att));
+        ApplyEndToEndTest.json(moto.aws("ec2", "create-transit-gateway-route", "--region", "us-west-2", "--transit-gateway-route-table-id", rtb,
+                "--destination-cidr-block", "192.168.32.0/23", "--blackhole"));
+        Path spec = spec(dir, "transit", tgw);
+        Path obs = dir.resolve("obs");
+        AwsCli.Run r = aws.hybridctl("observe", "-f", spec.toString(), "-o", obs.toString());
+        assertThat(r.exit()).as(r.all()).isZero();
+        var routes = new ObjectMapper().readTree(Files.readString(obs.resolve("aws/transit-gateway-routes.json"))).path("Routes");
+        assertThat(routes).hasSize(2);
+        assertThat(routes.toString()).contains("\"DestinationCidrBlock\":\"192.168.200.0/24\"").contains("\"State\":\"active\"")
+                .contains("\"DestinationCidrBlock\":\"192.168.32.0/23\"").contains("\"State\":\"blackhole\"");
+        assertThat(aws.fake.count("SearchTransitGatewayRoutes")).isEqualTo(1);
+    }
+
+    @Test
     void nothingPrintedHoldsTheSecretKey() {
         assertThat(aws.printed()).doesNotContain(AwsCli.SECRET_KEY);
     }

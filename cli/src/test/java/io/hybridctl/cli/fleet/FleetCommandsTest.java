@@ -100,7 +100,7 @@ class FleetCommandsTest {
             Files.writeString(outputs, "{\"Stacks\": [{\"StackName\": \"hybrid-two-site-hybrid\", \"Outputs\": []}]}");
             Run noOutputs = cli(concat(new String[] {"fleet", "iam-roles-anywhere-set", "hybrid-two-site", "--from-stack-outputs", outputs.toString()}, common));
             assertThat(noOutputs.exit()).isEqualTo(2);
-            assertThat(noOutputs.err()).contains("RemoteNodesTrustAnchorARN").doesNotContain("Exception");
+            assertThat(noOutputs.err()).contains("has no output RemoteNodes").doesNotContain("Exception");
 
             Run badSpec = cli(concat(new String[] {"fleet", "import", "-f", tmp.resolve("missing.yaml").toString()}, common));
             assertThat(badSpec.exit()).isEqualTo(2);

@@ -64,7 +64,7 @@ class FleetQuickstartTest {
         List<Thread> threads = new ArrayList<>();
         try {
             cli("pki", "init", "-f", spec.toString(), "--passphrase-file", pass.toString());
-            cli("plan", "-f", spec.toString(), "-o", tmp.resolve("out").toString());
+            cli("plan", "-f", spec.toString(), "--out-dir", tmp.resolve("out").toString());
             ServerOptions options = ServerOptions.loopback(tmp.resolve("state"), null)
                     .withTiming(new Fleet.Timing(Duration.ofSeconds(1), Duration.ofSeconds(30))).withPki(new ServerOptions.PkiSource(null, pass));
             try (FleetServer server = FleetServer.start(options)) {

@@ -60,7 +60,7 @@ class VerifyCommandTest {
     @Test
     void aBrokenDesignFailsWithTraceExplanationRemediationAndSymptom(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("cluster.yaml"), BROKEN_SELECTORS);
-        Run r = run("verify", "-f", spec.toString());
+        Run r = run("verify", "-f", spec.toString(), "--allow-invalid");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("VPN_SELECTOR_MISMATCH", "remediation:", "spec.sites[0].connection.selectors", "symptom:", "trace (DENIED_IN)",
                 "vpn/lab", "validation error");
@@ -70,7 +70,7 @@ class VerifyCommandTest {
     @Test
     void jsonOutputCarriesEveryFinding(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("cluster.yaml"), BROKEN_SELECTORS);
-        Run r = run("verify", "-f", spec.toString(), "-o", "json");
+        Run r = run("verify", "-f", spec.toString(), "-o", "json", "--allow-invalid");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith("{").contains("\"passed\" : false", "\"code\" : \"VPN_SELECTOR_MISMATCH\"", "\"hops\"");
     }

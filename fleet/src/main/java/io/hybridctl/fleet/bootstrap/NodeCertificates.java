@@ -80,7 +80,7 @@ public final class NodeCertificates {
                     + cluster + "'s trust anchor (the spec's credentials.caBundle, which plan put in the CloudFormation TrustAnchor),"
                     + " so IAM Roles Anywhere would refuse its certificates; "
                     + (override.isPresent() ? "start the server without --pki-dir to sign with the directory the spec names, or " : "")
-                    + "point the spec's caBundle at this CA, run `hybridctl plan -f SPEC` and deploy it, and import the spec again with"
+                    + "point the spec's caBundle at this CA, run `hybridctl plan -f SPEC --out-dir DIR` and deploy it, and import the spec again with"
                     + " `hybridctl fleet import -f SPEC`");
         }
         return o;

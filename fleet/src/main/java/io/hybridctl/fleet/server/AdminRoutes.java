@@ -15,7 +15,6 @@ import io.hybridctl.fleet.service.Operations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -23,7 +23,6 @@ import io.hybridctl.plan.render.nodeadm.SsmActivation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -8,7 +8,6 @@ import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.FleetEvent;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.TestPem;
-import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import io.hybridctl.fleet.service.Fleet;
 import org.junit.jupiter.api.Assumptions;

@@ -1,7 +1,6 @@
 package io.hybridctl.fleet.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hybridctl.fleet.TestSpecs;
 import io.hybridctl.fleet.agent.InProcessAgents;
 import io.hybridctl.fleet.agent.SimulatedFacts;
 import io.hybridctl.fleet.client.FleetApiClient;

@@ -6,7 +6,6 @@ import io.hybridctl.fleet.TestDatabases;
 import io.hybridctl.fleet.agent.AgentIdentity;
 import io.hybridctl.fleet.model.HostFacts;
 import io.hybridctl.fleet.TestPem;
-import io.hybridctl.pki.ca.PemCodec;
 import io.hybridctl.fleet.security.TlsContexts;
 import io.hybridctl.fleet.api.ApiJson;
 import io.hybridctl.fleet.server.TestServer;

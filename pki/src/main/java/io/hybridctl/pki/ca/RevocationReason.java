@@ -28,6 +28,16 @@ public enum RevocationReason {
         return code;
     }
 
+    /** The reason for a CRL entry's code; codes this CA never writes read as unspecified. */
+    public static RevocationReason ofCode(int code) {
+        for (RevocationReason r : values()) {
+            if (r.code == code) {
+                return r;
+            }
+        }
+        return UNSPECIFIED;
+    }
+
     public static RevocationReason parse(String id) {
         for (RevocationReason r : values()) {
             if (r.id.equals(id)) {

@@ -83,6 +83,12 @@ public final class CertificateInspector {
         if (entry.map(LedgerEntry::revoked).orElse(false)) {
             return status(host, CertificateState.REVOKED, cert, "revoked at " + entry.get().revokedAt() + " (" + entry.get().revocationReason() + ")", notes);
         }
+        Optional<Ledger.Revocation> onlyInCrl = ledger.orphanRevocations().stream()
+                .filter(r -> r.serialNumber().equals(cert.getSerialNumber())).findFirst();
+        if (onlyInCrl.isPresent()) {
+            return status(host, CertificateState.REVOKED, cert, "revoked at " + onlyInCrl.get().revokedAt() + " (" + onlyInCrl.get().reason()
+                    + "; known from the CRL, the ledger has no record of this certificate)", notes);
+        }
         Instant notBefore = cert.getNotBefore().toInstant();
         Instant notAfter = cert.getNotAfter().toInstant();
         if (now.isBefore(notBefore)) {

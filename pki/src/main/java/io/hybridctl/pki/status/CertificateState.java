@@ -22,7 +22,7 @@ public enum CertificateState {
 
     /** States that make `pki status` exit 1: the node cannot join (or stay joined) with what is on disk. */
     public boolean failsStatus() {
-        return this == EXPIRED || this == MISSING || this == INVALID;
+        return this == EXPIRED || this == MISSING || this == INVALID || this == REVOKED;
     }
 
     /** Rotation replaces certificates that are working but near or past their end. */

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** `pki status` output: a table for people, JSON for scripts. Exit 1 when any certificate is expired, missing or invalid. */
+/** `pki status` output: a table for people, JSON for scripts. Exit 1 when any certificate is revoked, expired, missing or invalid. */
 public record StatusReport(List<HostStatus> hosts, Instant now, Duration rotateWithin) {
 
     public StatusReport {

@@ -9,6 +9,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.hybridctl.net.AddressFormatException;
 import io.hybridctl.net.Prefix;
+import io.hybridctl.spec.yaml.YamlList;
+import io.hybridctl.spec.yaml.YamlLimits;
+import io.hybridctl.spec.yaml.YamlMap;
+import io.hybridctl.spec.yaml.YamlNode;
+import io.hybridctl.spec.yaml.YamlReadException;
+import io.hybridctl.spec.yaml.YamlScalar;
+import io.hybridctl.spec.yaml.YamlTreeReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,13 +74,23 @@ public final class LockFileCodec {
     }
 
     public static Map<String, LockFile> parse(String name, byte[] content) throws LockFileException {
+        Map<String, LockFile> out = new TreeMap<>();
+        if (new String(content, StandardCharsets.UTF_8).lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
+            return out;
+        }
         JsonNode root;
         try {
-            root = YAML.readTree(content);
-        } catch (IOException e) {
-            throw new LockFileException(name + " is not valid YAML; restore it from version control (git checkout -- " + name + ")");
+            // The spec's reader, with its limits: a damaged or hostile lock is refused in bounded time and memory.
+            YamlTreeReader.Result read = new YamlTreeReader(YamlLimits.DEFAULT).read(name, content);
+            if (!read.diagnostics().isEmpty()) {
+                throw new LockFileException(read.diagnostics().get(0).location() + ": " + read.diagnostics().get(0).message()
+                        + "; restore the lock from version control (git checkout -- " + name + ")");
+            }
+            root = tree(read.root());
+        } catch (YamlReadException e) {
+            throw new LockFileException(e.location() + ": " + name + " is not a readable lock (" + e.getMessage()
+                    + "); restore it from version control (git checkout -- " + name + ")");
         }
-        Map<String, LockFile> out = new TreeMap<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
             return out;
         }
@@ -87,6 +104,24 @@ public final class LockFileCodec {
             out.put(e.getKey(), section(name + ": clusters." + e.getKey(), e.getKey(), e.getValue()));
         }
         return out;
+    }
+
+    /** The located tree as a plain one; scalars stay text, which is how the lock writes numbers. */
+    private static JsonNode tree(YamlNode node) {
+        return switch (node) {
+            case YamlMap m -> {
+                ObjectNode o = YAML.createObjectNode();
+                m.entries().values().forEach(e -> o.set(e.key(), tree(e.value())));
+                yield o;
+            }
+            case YamlList l -> {
+                ArrayNode a = YAML.createArrayNode();
+                l.items().forEach(i -> a.add(tree(i)));
+                yield a;
+            }
+            case YamlScalar sc -> sc.kind() == YamlScalar.Kind.NULL ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                    : com.fasterxml.jackson.databind.node.TextNode.valueOf(sc.text());
+        };
     }
 
     private static LockFile section(String where, String cluster, JsonNode node) throws LockFileException {

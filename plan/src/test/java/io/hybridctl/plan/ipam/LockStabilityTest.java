@@ -32,6 +32,9 @@ class LockStabilityTest {
 
     private static final List<String> NODE = List.of("10.80.0.0/24", "10.80.1.0/24");
     private static final List<List<String>> PODS = List.of(List.of("10.85.0.0/22"), List.of("10.86.0.0/23", "10.86.4.0/24"));
+    private static final List<Long> CAPACITY = PODS.stream()
+            .map(nets -> nets.stream().mapToLong(n -> TestSpecs.p(n).blockCount(26)).sum())
+            .toList();
 
     sealed interface Edit permits Add, Remove, Shuffle {
     }
@@ -63,8 +66,8 @@ class LockStabilityTest {
         for (Edit e : edits) {
             switch (e) {
                 case Add a -> {
-                    // each site's pod networks hold 16 blocks of /26; stay within capacity
-                    if (hosts.get(a.site()).size() < 16) {
+                    // stay within the site's capacity in /26 blocks (16 in a, 12 in b)
+                    if (hosts.get(a.site()).size() < CAPACITY.get(a.site())) {
                         hosts.get(a.site()).add("h" + next[0]++);
                     }
                 }

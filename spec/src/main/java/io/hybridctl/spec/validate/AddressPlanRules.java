@@ -55,11 +55,10 @@ final class AddressPlanRules implements RuleGroup {
                 for (int i = 0; i < lb.ranges().size(); i++) {
                     AddressRange r = lb.ranges().get(i);
                     String p = site.path() + ".loadBalancer.ranges[" + i + "]";
-                    if (site.nodeNetworks().stream().noneMatch(r::within)) {
+                    // Only MetalLB L2 needs the node LAN; Cilium LB IPAM announces its range over BGP (RoutingRules, DES021).
+                    if (lb.type() == Site.LoadBalancerType.METALLB && site.nodeNetworks().stream().noneMatch(r::within)) {
                         ctx.report("DES008", p, "load balancer range " + r + " is not inside one of site " + site.name() + "'s node networks",
-                                lb.type() == Site.LoadBalancerType.METALLB
-                                        ? "MetalLB L2 answers ARP only on the node LAN; take the range from a node network"
-                                        : "take the range from a node network, or make sure the router learns it over BGP");
+                                "MetalLB L2 answers ARP only on the node LAN; take the range from a node network");
                     }
                     claims.add(new OverlapSweep.Tagged<>(r, new Claim(p, "load balancer range of site " + site.name())));
                 }

@@ -56,6 +56,10 @@ final class RoutingRules implements RuleGroup {
                 } else if (lb.type() == Site.LoadBalancerType.CILIUM_LB_IPAM && cni.podRouting() != Cni.PodRouting.BGP) {
                     ctx.report("DES021", site.path() + ".loadBalancer.type", "Cilium LB IPAM addresses are advertised over BGP, but podRouting is " + cni.podRouting().name().toLowerCase(),
                             "use podRouting: bgp, or type: metallb for L2 announcements");
+                } else if (lb.type() == Site.LoadBalancerType.CILIUM_LB_IPAM && site.router().isEmpty()) {
+                    ctx.report("DES021", site.path() + ".loadBalancer.type", "Cilium LB IPAM announces " + lb.ranges().size()
+                                    + " range(s) over BGP, but site " + site.name() + " has no router to announce them to",
+                            "add sites[].router (address, asn) so the site learns the load balancer addresses, or use type: metallb on the node LAN");
                 }
             });
         }
