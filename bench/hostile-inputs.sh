@@ -40,9 +40,9 @@ printf '%-16s %-14s %8s %10s %6s\n' "shape" "entry point" "wall s" "peak MiB" "e
 worst_s=0; worst_m=0
 run() { # shape, entry, command...
   local shape="$1" entry="$2"; shift 2
-  local out rc
-  out="$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>"$work/err"; echo "rc=$?" >>"$work/err"; } 2>&1 | tail -n1)"
-  rc="$(grep -o 'rc=[0-9]*' "$work/err" | tail -n1 | cut -d= -f2)"
+  local out rc=0
+  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>"$work/err" || rc=$?
+  out="$(tail -n1 "$work/time")"
   local s="${out% *}" m=$(( ${out#* } / 1024 ))
   printf '%-16s %-14s %8s %10d %6s\n' "$shape" "$entry" "$s" "$m" "$rc"
   worst_s="$(printf '%s\n%s\n' "$worst_s" "$s" | sort -n | tail -n1)"

@@ -50,7 +50,7 @@ def case(name, expect, base=None, subs=(), raw=None, exit_code=None):
     codes = expect.split() if isinstance(expect, str) else expect
     if exit_code is None:
         exit_code = 1 if any(not c.startswith(("CTL002", "CTL006", "CTL007", "CTL009", "EKS007", "NODE008", "NODE009", "NODE010", "NODE012",
-                                              "DES006", "DES011", "DES013", "DES014", "DES015", "DES016", "DES019", "DES020", "DES022"))
+                                              "DES006", "DES011", "DES013", "DES014", "DES015", "DES016", "DES019", "DES020", "DES022", "NODE014"))
                              for c in codes) else 0
     cases.append((name, text, exit_code, codes))
 
@@ -264,6 +264,17 @@ case("ok-cilium-lbipam-off-the-node-lan", "NODE012 DES006 DES015", BGP,
      [("        type: metallb", "        type: ciliumLBIPAM"), ("192.168.200.201-192.168.200.220", "192.168.201.201-192.168.201.220")], exit_code=0)
 case("des-cilium-lbipam-no-router", "DES004 DES021", BGP,
      [("        type: metallb", "        type: ciliumLBIPAM"), ("      router:\n        address: 192.168.200.254\n        asn: 65432\n        kind: vyos\n", "")])
+
+# ---- containerd source per OS (nodeadm install --containerd-source; issue 13) -----------------------------------------
+RHEL_HOST = ("          os: ubuntu\n          osVersion: \"24.04\"\n          arch: amd64\n        - name: node-02",
+             "          os: rhel\n          osVersion: \"9\"\n          arch: amd64\n        - name: node-02")
+case("node-rhel-distro-containerd", "NODE013", BGP, [(RHEL_HOST[0], RHEL_HOST[1].replace("arch: amd64\n", "arch: amd64\n          containerdSource: distro\n"))])
+case("node-al2023-docker-containerd", "NODE013", BGP, [(RHEL_HOST[0], RHEL_HOST[1].replace("os: rhel\n          osVersion: \"9\"", "os: al2023\n          osVersion: \"2023\"")
+                                                        .replace("arch: amd64\n", "arch: amd64\n          containerdSource: docker\n"))])
+case("ok-rhel-default-containerd", "NODE012 DES006 DES015", BGP, [RHEL_HOST], exit_code=0)
+case("shape-containerd-source-unknown", "SPEC005", BGP, [(RHEL_HOST[0], RHEL_HOST[0].replace("arch: amd64\n", "arch: amd64\n          containerdSource: yum\n"))])
+
+case("node-register-taints-drop-pod-block", "NODE014", BGP, [("          arch: amd64\n        - name: node-02", "          arch: amd64\n          overrides:\n            kubeletFlags: [\"--register-with-taints=gpu=true:NoSchedule\"]\n        - name: node-02")])
 
 cases = [c for c in cases if c]
 if os.path.isdir(OUT):

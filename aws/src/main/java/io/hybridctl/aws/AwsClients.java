@@ -9,7 +9,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -41,24 +40,14 @@ public final class AwsClients implements AutoCloseable {
     private RolesAnywhereClient rolesAnywhere;
     private StsClient sts;
 
-    /** {@code specRegion} is used when neither --region nor the SDK's region chain names one. */
+    /** The spec's region unless --region says otherwise: the spec names where the cluster is, not the shell's profile. */
     public AwsClients(AwsTarget target, String specRegion) {
         this.target = target;
-        this.region = Region.of(target.region().orElseGet(() -> chainRegion(target).orElse(specRegion)));
+        this.region = Region.of(target.region().orElse(specRegion));
         this.http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
         this.credentials = target.profile().isPresent()
                 ? DefaultCredentialsProvider.builder().profileName(target.profile().get()).build()
                 : DefaultCredentialsProvider.builder().build();
-    }
-
-    private static java.util.Optional<String> chainRegion(AwsTarget target) {
-        try {
-            DefaultAwsRegionProviderChain.Builder b = DefaultAwsRegionProviderChain.builder();
-            target.profile().ifPresent(b::profileName);
-            return java.util.Optional.of(b.build().getRegion().id());
-        } catch (RuntimeException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     public Region region() {
@@ -66,10 +55,10 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C build(B builder) {
-        builder.region(region).credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.standardRetryStrategy()).build());
-        target.profile().ifPresent(p -> builder.overrideConfiguration(o -> o.defaultProfileName(p).defaultProfileFile(ProfileFile.defaultProfileFile())
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy())));
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.standardRetryStrategy());
+        // The profile's own settings (endpoint_url, services sections) apply to the clients too, not only its credentials.
+        target.profile().ifPresent(p -> o.defaultProfileName(p).defaultProfileFile(ProfileFile.defaultProfileFile()));
+        builder.region(region).credentialsProvider(credentials).overrideConfiguration(o.build());
         target.endpoint().ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);

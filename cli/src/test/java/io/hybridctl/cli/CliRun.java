@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** Runs the CLI in-process and captures what it printed. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         return withInput("", args);
     }
 
@@ -20,11 +20,11 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    static Path repo() {
+    public static Path repo() {
         return Path.of(System.getProperty("hybridctl.repo", ".."));
     }
 
-    String all() {
+    public String all() {
         return out + err;
     }
 }

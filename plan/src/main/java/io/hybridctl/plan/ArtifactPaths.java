@@ -12,6 +12,8 @@ public final class ArtifactPaths {
     public static final String CALICO_BGP = "cni/calico-bgp.yaml";
     public static final String CALICO_IPPOOLS = "cni/calico-ippools.yaml";
     public static final String CNI_INSTALL = "cni/install.sh";
+    public static final String LB_INSTALL = "lb/install.sh";
+    public static final String LB_METALLB_VALUES = "lb/metallb-values.yaml";
     public static final String LB_ALBC_VALUES = "lb/aws-load-balancer-controller-values.yaml";
     public static final String LB_ALBC_NOTES = "lb/aws-load-balancer-controller.md";
     public static final String COREDNS_PATCH = "addons/coredns-deployment-patch.yaml";
@@ -45,6 +47,14 @@ public final class ArtifactPaths {
 
     public static String swanctl(String site) {
         return "sites/" + site + "/vpn/swanctl.conf";
+    }
+
+    public static String vpnUpdown(String site) {
+        return "sites/" + site + "/vpn/updown.sh";
+    }
+
+    public static String vpnStrongswanConf(String site) {
+        return "sites/" + site + "/vpn/strongswan-hybridctl.conf";
     }
 
     public static String firewallMarkdown(String site) {

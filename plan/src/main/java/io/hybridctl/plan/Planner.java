@@ -69,7 +69,7 @@ public final class Planner {
         loadBalancers(spec, intent, out);
         AddonRenderer addons = new AddonRenderer();
         put(out, ArtifactPaths.COREDNS_PATCH, addons.coreDnsPatch());
-        put(out, ArtifactPaths.KUBE_DNS_PATCH, addons.kubeDnsPatch());
+        put(out, ArtifactPaths.KUBE_DNS_PATCH, addons.kubeDnsPatch(spec.cluster().kubernetesVersion()));
         if (!spec.cni().podsRoutable()) {
             put(out, ArtifactPaths.WEBHOOK_PATCH, addons.webhookPatch());
         }
@@ -82,7 +82,7 @@ public final class Planner {
         NodeConfigRenderer renderer = new NodeConfigRenderer();
         NodeCredentials credentials = spec.credentials().provider() == Credentials.Provider.SSM
                 ? new NodeCredentials.Ssm(in.activation())
-                : NodeCredentials.IamRolesAnywhere.fromStackOutputs(spec.credentials().roleArn());
+                : in.iamRolesAnywhere().orElse(NodeCredentials.IamRolesAnywhere.fromStackOutputs(spec.credentials().roleArn()));
         // The per-host files are most of a large plan; render them on all cores, then insert in spec order.
         List<Host> hosts = spec.hosts().toList();
         List<RenderedNode> rendered = hosts.parallelStream().map(h -> renderer.render(spec, h, credentials)).toList();
@@ -114,7 +114,7 @@ public final class Planner {
                 put(out, ArtifactPaths.CALICO_BGP, Yaml.writeAll(calico.bgpResources(spec, intent)));
             }
         }
-        out.put(ArtifactPaths.CNI_INSTALL, Artifact.text(ArtifactPaths.CNI_INSTALL, new CniInstallScript().render(spec, out.keySet()), Artifact.Mode.EXECUTABLE));
+        out.put(ArtifactPaths.CNI_INSTALL, Artifact.text(ArtifactPaths.CNI_INSTALL, new CniInstallScript().render(spec, allocations, out.keySet()), Artifact.Mode.EXECUTABLE));
     }
 
     private static void sites(HybridCluster spec, NetworkIntent intent, SortedMap<String, Artifact> out) {
@@ -126,7 +126,10 @@ public final class Planner {
         }
         SwanctlRenderer swanctl = new SwanctlRenderer();
         for (IpsecSelectors s : intent.ipsec()) {
-            put(out, ArtifactPaths.swanctl(s.site()), swanctl.render(spec.name(), s));
+            int index = spec.sites().stream().filter(x -> x.name().equals(s.site())).findFirst().map(Site::index).orElse(0);
+            put(out, ArtifactPaths.swanctl(s.site()), swanctl.render(spec.name(), s, index));
+            out.put(ArtifactPaths.vpnUpdown(s.site()), Artifact.text(ArtifactPaths.vpnUpdown(s.site()), swanctl.updown(spec.name(), s, index), Artifact.Mode.EXECUTABLE));
+            put(out, ArtifactPaths.vpnStrongswanConf(s.site()), swanctl.strongswanConf(s.site()));
         }
         FirewallRenderer fw = new FirewallRenderer();
         var bySite = intent.firewallRulesBySite();
@@ -146,6 +149,12 @@ public final class Planner {
         for (LoadBalancerPool p : intent.loadBalancerPools()) {
             List<ObjectNode> docs = new ArrayList<>(lb.pool(spec, p));
             put(out, ArtifactPaths.loadBalancer(p.site()), Yaml.writeAll(docs));
+        }
+        if (!intent.loadBalancerPools().isEmpty()) {
+            if (intent.loadBalancerPools().stream().anyMatch(p -> p.type() == Site.LoadBalancerType.METALLB)) {
+                put(out, ArtifactPaths.LB_METALLB_VALUES, lb.metallbValues(spec));
+            }
+            out.put(ArtifactPaths.LB_INSTALL, Artifact.text(ArtifactPaths.LB_INSTALL, lb.installScript(spec, intent.loadBalancerPools()), Artifact.Mode.EXECUTABLE));
         }
         if (spec.cni().podsRoutable()) {
             put(out, ArtifactPaths.LB_ALBC_VALUES, lb.albcValues(spec));

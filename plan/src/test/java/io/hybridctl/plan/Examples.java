@@ -29,13 +29,15 @@ public final class Examples {
         return Path.of(repo);
     }
 
-    /** ../shared/reference relative to the repository root. */
+    /** shared/reference beside the repository or beside one of its parents (a git worktree sits one level deeper). */
     public static Path reference() {
-        Path ref = repo().resolve("../shared/reference").normalize();
-        if (!Files.isDirectory(ref)) {
-            throw new IllegalStateException("consumer schemas not found at " + ref + " (expected ../shared/reference next to the repository)");
+        for (Path dir = repo().toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            Path ref = dir.resolve("shared/reference");
+            if (Files.isDirectory(ref)) {
+                return ref;
+            }
         }
-        return ref;
+        throw new IllegalStateException("consumer schemas not found: expected shared/reference next to the repository " + repo() + " or one of its parents");
     }
 
     public static List<Path> all() {

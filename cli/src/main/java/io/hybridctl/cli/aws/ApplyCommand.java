@@ -40,11 +40,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, subcommands = ApplyCrlCommand.class,
-        description = {"Deploy the plan to AWS: a CloudFormation change set for the stack, shown first and executed only with --approve;",
-                "for a cluster that exists outside the stack, its remote networks through UpdateClusterConfig. Writes the plan's output",
-                "with out/stack-outputs.json and NodeConfigs re-rendered with the stack's ARNs (or SSM activations).",
-                "Exit 0: nothing to change, or applied; 1: changes are pending (not approved), or AWS failed them;",
-                "2: unreadable input, missing permission or AWS configuration; 3: internal error."})
+        description = {"Deploy the plan to AWS: a CloudFormation change set for the stack, shown first and executed only with --approve; "
+                + "for a cluster that exists outside the stack, its remote networks through UpdateClusterConfig. Writes the plan's output "
+                + "with out/stack-outputs.json and NodeConfigs re-rendered with the stack's ARNs (or SSM activations).",
+                "Exit 0: nothing to change, or applied; 1: changes are pending (not approved), or AWS failed them; "
+                + "2: unreadable input, missing permission or AWS configuration; 3: internal error."})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "The spec file.")

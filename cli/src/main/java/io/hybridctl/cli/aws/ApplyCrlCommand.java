@@ -23,8 +23,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "crl", mixinStandardHelpOptions = true,
-        description = {"After `hybridctl pki revoke`: import (first time) or update the CA's CRL in IAM Roles Anywhere for the stack's trust anchor,",
-                "so revoked node certificates stop getting credentials.",
+        description = {"After `hybridctl pki revoke`: import (first time) or update the CA's CRL in IAM Roles Anywhere for the stack's trust anchor, "
+                + "so revoked node certificates stop getting credentials.",
                 "Exit 0: published; 1: AWS refused it; 2: unreadable input, missing permission or AWS configuration."})
 public final class ApplyCrlCommand implements Callable<Integer> {
 

@@ -17,11 +17,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "observe", mixinStandardHelpOptions = true,
-        description = {"Read the cluster's real AWS state and write it where `hybridctl verify --observed DIR` reads it (AWS CLI JSON):",
-                "route tables, the cluster security groups, transit gateway routes and the EKS cluster's remote network config.",
+        description = {"Read the cluster's real AWS state and write it where `hybridctl verify --observed DIR` reads it (AWS CLI JSON): "
+                + "route tables, the cluster security groups, transit gateway routes and the EKS cluster's remote network config.",
                 "Read-only: observe makes no change in AWS (Describe*/Search* calls only).",
-                "Exit 0: everything read; 1: some calls were denied (each named by its IAM action; the rest was read);",
-                "2: unreadable input or no AWS credentials/region."})
+                "Exit 0: everything read; 1: some calls were denied (each named by its IAM action; the rest was read); "
+                + "2: unreadable input or no AWS credentials/region."})
 public final class ObserveCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file.")

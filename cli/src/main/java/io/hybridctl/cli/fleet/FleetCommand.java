@@ -392,8 +392,8 @@ public final class FleetCommand implements Runnable {
     }
 
     @Command(name = "iam-roles-anywhere-set", mixinStandardHelpOptions = true,
-            description = {"Store the cluster's IAM Roles Anywhere ARNs (the outputs of the plan's CloudFormation stack) for its NodeConfigs:",
-                    "the three --*-arn options, or --from-stack-outputs with what `aws cloudformation describe-stacks` printed."})
+            description = {"Store the cluster's IAM Roles Anywhere ARNs (the outputs of the plan's CloudFormation stack) for its NodeConfigs: "
+                    + "the three --*-arn options, or --from-stack-outputs with what `aws cloudformation describe-stacks` printed."})
     static final class IamRolesAnywhere extends ApiCall {
         @Parameters(paramLabel = "CLUSTER", description = "Cluster name (metadata.name of the spec).")
         String cluster;

@@ -25,15 +25,18 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Render every artifact a hybrid cluster needs (eksctl, CloudFormation, NodeConfigs, CNI, routers, VPN, firewall, "
                 + "load balancers, add-ons, runbook, topology) from one validated spec, and record pod blocks in hybridctl.lock.",
-                "Exit 0: written (or diffed); 1: the spec or the pod address plan has errors, nothing written; "
-                + "2: unreadable input, unusable output directory or bad usage."})
+                "Exit 0: written, or --diff found no difference; 1: the spec or the pod address plan has errors (nothing written), "
+                + "or --diff found differences; 2: unreadable input, unusable output directory or bad usage."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "The spec file, or - to read it from standard input.")
@@ -54,6 +57,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--ssm-activation", paramLabel = "FILE",
             description = "The JSON that `aws ssm create-activation` prints; it fills in the NodeConfigs, which are then written 0600.")
     Path activation;
+
+    @Option(names = "--stack-outputs", paramLabel = "FILE",
+            description = "The JSON that `aws cloudformation describe-stacks` prints for the deployed stack; it fills in the IAM Roles Anywhere ARNs.")
+    Path stackOutputs;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -80,7 +87,7 @@ public final class PlanCommand implements Callable<Integer> {
             commit.notes().forEach(n -> err.println("hybridctl: " + n));
             PlanInputs inputs;
             try {
-                inputs = PlanSources.read(valid.get(), file, Optional.ofNullable(activation));
+                inputs = PlanSources.read(valid.get(), file, Optional.ofNullable(activation), Optional.ofNullable(stackOutputs));
             } catch (PlanInputException e) {
                 throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
             }
@@ -93,10 +100,12 @@ public final class PlanCommand implements Callable<Integer> {
                 return Report.SPEC_ERRORS;
             }
             RenderedPlan plan = ((PlanOutcome.Rendered) outcome).plan();
+            List<String> inputWarnings = PlanSources.warnings(inputs);
+            inputWarnings.forEach(w -> err.println("warning: " + w));
             if (diff) {
                 return showDiff(plan, inputs.lock(), lockFile, out);
             }
-            long warnings = loaded.report().count(Severity.WARNING);
+            long warnings = loaded.report().count(Severity.WARNING) + inputWarnings.size();
             commit.write(plan);
             phases.done("write");
             out.println("wrote " + plan.artifacts().size() + " files to " + output + " for " + valid.get().hostCount() + " hosts in "
@@ -150,9 +159,31 @@ public final class PlanCommand implements Callable<Integer> {
             throw new UserError(Report.UNUSABLE_INPUT, e.getMessage());
         }
         out.print(result.text());
-        String before = LockFileCodec.write(oldLock);
-        String after = LockFileCodec.write(plan.lock());
-        out.println(before.equals(after) ? lockFile + ": unchanged" : lockFile + ": would record new pod blocks");
-        return 0;
+        String lockChange = lockChange(oldLock, plan.lock());
+        out.println(lockFile + ": " + lockChange);
+        // As `kubectl diff` and diff(1): 1 when writing would change something.
+        return result.isEmpty() && lockChange.equals("unchanged") ? 0 : 1;
+    }
+
+    /** What writing would do to the lock, in words: blocks recorded for new hosts, dropped for removed ones. */
+    private static String lockChange(LockFile before, LockFile after) {
+        Map<String, String> was = new TreeMap<>();
+        before.allocations().forEach(e -> was.put(e.host(), e.block().toString()));
+        Map<String, String> now = new TreeMap<>();
+        after.allocations().forEach(e -> now.put(e.host(), e.block().toString()));
+        List<String> parts = new ArrayList<>();
+        describe(parts, "would record pod blocks for %d new host(s)", now.keySet().stream().filter(h -> !was.containsKey(h)).toList());
+        describe(parts, "would drop the pod blocks of %d removed host(s)", was.keySet().stream().filter(h -> !now.containsKey(h)).toList());
+        describe(parts, "would change the pod blocks of %d host(s)", now.keySet().stream().filter(h -> was.containsKey(h) && !was.get(h).equals(now.get(h))).toList());
+        if (parts.isEmpty() && !LockFileCodec.write(before).equals(LockFileCodec.write(after))) {
+            parts.add("would be rewritten (same blocks)");
+        }
+        return parts.isEmpty() ? "unchanged" : String.join("; ", parts);
+    }
+
+    private static void describe(List<String> parts, String what, List<String> hosts) {
+        if (!hosts.isEmpty()) {
+            parts.add(String.format(what, hosts.size()) + " (" + String.join(", ", hosts.subList(0, Math.min(5, hosts.size()))) + (hosts.size() > 5 ? ", ..." : "") + ")");
+        }
     }
 }

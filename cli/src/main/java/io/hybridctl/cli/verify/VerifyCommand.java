@@ -174,17 +174,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         } else {
-            for (FlowTracer.Traced t : traces) {
-                b.append(flow).append(' ').append(t.header()).append(": ").append(t.source()).append(" -> ").append(t.destination()).append(": ")
-                        .append(t.disposition()).append(t.reply() ? " (reply)" : "").append('\n');
-                t.explanation().ifPresent(x -> b.append("  explanation: ").append(x.code()).append(" at ").append(x.component()).append(": ")
-                        .append(x.detail()).append("\n  remediation: ").append(x.remediation()).append("\n  symptom:     ").append(x.symptom()).append('\n'));
-                TextReport.trace(b, t.trace(), "  ");
-                b.append('\n');
-            }
-            b.append(ok ? "PASS" : "FAIL").append('\n');
+            b.append(TextReport.traces(flow, traces));
         }
-        spec.commandLine().getOut().print(output.equals("json") ? b : io.hybridctl.spec.diag.format.ControlCharacters.escape(b.toString()));
+        spec.commandLine().getOut().print(b);
         return ok ? 0 : 1;
     }
 }

@@ -89,7 +89,7 @@ class PkiCommandsTest {
         assertThat(revoke.out()).contains("revoked serial").contains("import-crl").contains("crl.pem");
 
         PkiCli json = run("pki", "status", "-f", spec.toString(), "-o", "json");
-        assertThat(json.exit()).as(json.all()).isZero(); // revoked is reported, not a failure of the files
+        assertThat(json.exit()).as(json.all()).isEqualTo(1); // a revoked certificate fails the status, as documented
         JsonNode hosts = new ObjectMapper().readTree(json.out()).get("hosts");
         assertThat(hosts).hasSize(5);
         assertThat(hosts.findValuesAsText("state")).containsExactly("ok", "ok", "revoked", "ok", "ok");

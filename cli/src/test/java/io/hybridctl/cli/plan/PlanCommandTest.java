@@ -85,4 +85,39 @@ class PlanCommandTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("missing.json");
     }
+
+    /** Like `kubectl diff`: 1 when there are differences, and a removed host's block is dropped, not "recorded". */
+    @Test
+    void diffExitsOneOnDifferencesAndSaysWhatHappensToTheLock() throws Exception {
+        Path spec = example("lab-calico-static");
+        Path out = dir.resolve("out");
+        assertThat(run("plan", "-f", spec.toString(), "-o", out.toString()).exit()).isZero();
+        String text = Files.readString(spec);
+        Files.writeString(spec, text.substring(0, text.indexOf("        - name: node-02")));
+        Run diff = run("plan", "-f", spec.toString(), "-o", out.toString(), "--diff");
+        assertThat(diff.exit()).as(diff.out() + diff.err()).isEqualTo(1);
+        assertThat(diff.out()).contains("would drop the pod blocks of 1 removed host(s) (node-02)").doesNotContain("would record");
+    }
+
+    @Test
+    void stackOutputsFillTheIamRolesAnywhereArnsAndHostsWithoutCertificatesAreWarnedAbout() throws Exception {
+        Path repo = Path.of(System.getProperty("hybridctl.repo"));
+        Path pki = Files.createDirectories(dir.resolve("pki"));
+        Files.copy(repo.resolve("examples/two-site-ira-ca.pem"), pki.resolve("ca.pem"));
+        Path spec = dir.resolve("two-site-ira.yaml");
+        Files.writeString(spec, Files.readString(repo.resolve("examples/two-site-ira.yaml")).replace("file: two-site-ira-ca.pem", "pki: pki"));
+        Path outputs = Files.writeString(dir.resolve("stack-outputs.json"), "{\"Stacks\": [{\"StackName\": \"hybrid-two-site-hybrid\", \"Outputs\": ["
+                + "{\"OutputKey\": \"RemoteNodesRoleARN\", \"OutputValue\": \"arn:aws:iam::111122223333:role/nodes\"},"
+                + "{\"OutputKey\": \"RemoteNodesAnywhereProfileARN\", \"OutputValue\": \"arn:aws:rolesanywhere:eu-west-1:111122223333:profile/p1\"},"
+                + "{\"OutputKey\": \"RemoteNodesTrustAnchorARN\", \"OutputValue\": \"arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/t1\"}]}]}");
+        Path out = dir.resolve("out");
+        Run r = run("plan", "-f", spec.toString(), "-o", out.toString(), "--stack-outputs", outputs.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String config = Files.readString(out.resolve("nodes/east-01/nodeconfig.yaml"));
+        assertThat(config).contains("trust-anchor/t1").contains("profile/p1").contains("role/nodes").doesNotContain("REPLACE_ME");
+        assertThat(r.err()).contains("warning: ").contains("host east-01 has no certificate").contains("host west-02 has no certificate");
+        Run ssm = run("plan", "-f", example("lab-cilium-bgp").toString(), "-o", dir.resolve("o2").toString(), "--stack-outputs", outputs.toString());
+        assertThat(ssm.exit()).isEqualTo(2);
+        assertThat(ssm.err()).contains("--stack-outputs").contains("SSM");
+    }
 }

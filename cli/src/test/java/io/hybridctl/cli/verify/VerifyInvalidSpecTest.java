@@ -1,13 +1,11 @@
 package io.hybridctl.cli.verify;
 
-import io.hybridctl.cli.Main;
+import io.hybridctl.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,17 +17,7 @@ class VerifyInvalidSpecTest {
     @TempDir
     Path dir;
 
-    private static final Path REPO = Path.of(System.getProperty("hybridctl.repo"));
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    private static final Path REPO = CliRun.repo();
 
     private Path spec(String name) throws Exception {
         String base = Files.readString(REPO.resolve("examples/lab-cilium-bgp.yaml"));
@@ -47,7 +35,7 @@ class VerifyInvalidSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"pod-cidr-in-vpc", "duplicate-azs", "site-twice", "block-size-33"})
     void aSpecWithValidationErrorsIsRefusedWithItsErrors(String name) throws Exception {
-        Run r = run("verify", "-f", spec(name).toString());
+        CliRun r = CliRun.of("verify", "-f", spec(name).toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).doesNotContain("PASS");
         assertThat(r.err()).contains("validation error(s)", "--allow-invalid").doesNotContain("internal error", "Exception");
@@ -56,7 +44,7 @@ class VerifyInvalidSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"pod-cidr-in-vpc", "duplicate-azs", "site-twice", "block-size-33"})
     void withAllowInvalidItIsVerifiedOrRefusedButNeverAnInternalError(String name) throws Exception {
-        Run r = run("verify", "-f", spec(name).toString(), "--allow-invalid");
+        CliRun r = CliRun.of("verify", "-f", spec(name).toString(), "--allow-invalid");
         assertThat(r.exit()).as(r.out() + r.err()).isIn(0, 1);
         assertThat(r.out() + r.err()).doesNotContain("internal error", "Exception", "\tat ");
     }
@@ -66,7 +54,7 @@ class VerifyInvalidSpecTest {
         String base = Files.readString(REPO.resolve("examples/lab-cilium-bgp.yaml"));
         String site = base.substring(base.indexOf("    - name: lab"));
         Path spec = Files.writeString(dir.resolve("many.yaml"), base + site.repeat(1000));
-        Run r = run("verify", "-f", spec.toString());
+        CliRun r = CliRun.of("verify", "-f", spec.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("validation error(s)").doesNotContain("internal error");
     }

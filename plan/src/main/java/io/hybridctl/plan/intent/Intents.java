@@ -155,12 +155,36 @@ public final class Intents {
             }
             out.add(endpoint(s, nodes, "eks." + c.region() + "." + suffix, "nodeadm: EKS DescribeCluster", prov));
             out.add(endpoint(s, nodes, "api.ecr." + c.region() + "." + suffix, "image pulls: ECR API", prov));
+            // The rest of AWS's required-access table for images: the account registries (EKS add-ons such as the
+            // pause image, and your own), their layers in S3, and public ECR, where the EKS Cilium builds live.
+            out.add(endpoint(s, nodes, "*.dkr.ecr." + c.region() + "." + suffix, "image pulls: ECR registries (<account>.dkr.ecr...)", prov));
+            out.add(endpoint(s, nodes, "prod-" + c.region() + "-starport-layer-bucket.s3." + c.region() + "." + suffix, "image pulls: ECR image layers (S3)", prov));
+            if (!c.partition().equals("aws-cn")) {
+                out.add(endpoint(s, nodes, "public.ecr.aws", "image pulls: public ECR (EKS Cilium builds, Hybrid Nodes gateway)", prov));
+            }
             out.add(endpoint(s, nodes, c.partition().equals("aws-cn") ? "eks-hybrid-assets.awsstatic.cn" : "hybrid-assets.eks.amazonaws.com",
                     "nodeadm install: binaries and release manifest", prov));
             // CNI overlay between nodes of all sites: VXLAN across the VPN when nodes of different sites talk.
             int vxlan = spec.cni().plugin() == Cni.Plugin.CILIUM ? 8472 : 4789;
             out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.UDP, PortRange.of(vxlan), nodes, allNodes, "CNI VXLAN overlay between nodes", prov));
             out.add(new FirewallRule(s, Direction.INBOUND, Protocol.UDP, PortRange.of(vxlan), allNodes, nodes, "CNI VXLAN overlay between nodes", prov));
+            if (spec.cni().plugin() == Cni.Plugin.CALICO) {
+                // calico-node on every node talks to the Typha pods, which run host-networked on hybrid nodes of any site.
+                out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.TCP, PortRange.of(5473), nodes, allNodes, "calico-node to Typha", prov));
+                out.add(new FirewallRule(s, Direction.INBOUND, Protocol.TCP, PortRange.of(5473), allNodes, nodes, "calico-node to Typha", prov));
+            }
+            if (site.connection().type() == Site.ConnectionType.VPN) {
+                // The VPN device's own traffic, when the firewall sits in front of it: IKE, NAT traversal and ESP.
+                Peer device = new Peer.Cidrs("site VPN endpoint", site.connection().vpnEndpoint().map(a -> List.of(Prefix.of(a, 32))).orElse(List.of()));
+                Peer tunnels = new Peer.Endpoint("AWS VPN tunnels", "tunnel outside IPs of the AWS VPN connection");
+                for (Direction d : Direction.values()) {
+                    Peer from = d == Direction.OUTBOUND ? device : tunnels;
+                    Peer to = d == Direction.OUTBOUND ? tunnels : device;
+                    out.add(new FirewallRule(s, d, Protocol.UDP, PortRange.of(500), from, to, "VPN: IKE", prov));
+                    out.add(new FirewallRule(s, d, Protocol.UDP, PortRange.of(4500), from, to, "VPN: IKE and ESP behind NAT (NAT-T)", prov));
+                    out.add(new FirewallRule(s, d, Protocol.ESP, new PortRange(0, 65535), from, to, "VPN: ESP (IP protocol 50)", prov));
+                }
+            }
             if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
                 // Health checks go both ways: this site's agents probe the other sites' nodes, and are probed by them.
                 out.add(new FirewallRule(s, Direction.OUTBOUND, Protocol.TCP, PortRange.of(4240), nodes, allNodes, "Cilium health checks", prov));

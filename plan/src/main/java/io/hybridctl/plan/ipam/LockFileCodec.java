@@ -75,7 +75,9 @@ public final class LockFileCodec {
 
     public static Map<String, LockFile> parse(String name, byte[] content) throws LockFileException {
         Map<String, LockFile> out = new TreeMap<>();
-        if (new String(content, StandardCharsets.UTF_8).lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
+        // An empty or comment-only lock is no lock; only a small file can be one (no second copy of a huge file).
+        if (content.length < 1 << 20
+                && new String(content, StandardCharsets.UTF_8).lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
             return out;
         }
         JsonNode root;

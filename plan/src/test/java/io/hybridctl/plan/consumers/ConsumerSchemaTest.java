@@ -37,7 +37,8 @@ class ConsumerSchemaTest {
             "addons/coredns-deployment-patch.yaml", "strategic-merge patch of a core Deployment",
             "addons/kube-dns-service-patch.yaml", "strategic-merge patch of a core Service",
             "addons/webhook-affinity-patch.yaml", "strategic-merge patch of core Deployments",
-            "lb/aws-load-balancer-controller-values.yaml", "chart without a values schema");
+            "lb/aws-load-balancer-controller-values.yaml", "chart without a values schema",
+            "lb/metallb-values.yaml", "the chart's schema holds for values merged with its defaults: HelmChartsTest renders it with the real chart");
 
     /** eksctl's v0.230.0 schema still requires vpcGatewayID, which eksctl itself rejects for existing VPCs (SOURCES.md). */
     private static final Consumer<ObjectNode> EKSCTL_RELAX = s ->
@@ -126,6 +127,11 @@ class ConsumerSchemaTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> r = it.next();
             String type = r.getValue().path("Type").asText();
+            if (type.equals("AWS::CloudFormation::WaitConditionHandle")) {
+                // No registry schema: the type takes no properties at all (cfn-lint checks the template as a whole).
+                assertThat(r.getValue().has("Properties")).as(r.getKey() + " has no properties").isFalse();
+                continue;
+            }
             String file = "cloudformation/" + type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
             assertThat(Examples.reference().resolve(file)).as("schema of %s (%s)", type, r.getKey()).exists();
             JsonNode props = r.getValue().has("Properties") ? intrinsics.resolve(r.getValue().get("Properties")) : ConsumerSchemas.JSON.createObjectNode();

@@ -23,6 +23,17 @@ final class Programs {
         }
     }
 
+    /** The absolute path of a program on PATH, or a failure saying how to install it (the suite never skips). */
+    static String onPath(String program, String install) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new AssertionError(program + " is not on PATH: " + install);
+    }
+
     static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

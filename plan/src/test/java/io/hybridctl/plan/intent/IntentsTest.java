@@ -1,5 +1,6 @@
 package io.hybridctl.plan.intent;
 
+import io.hybridctl.net.Protocol;
 import io.hybridctl.plan.Examples;
 import io.hybridctl.plan.RenderedPlan;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,22 @@ class IntentsTest {
             assertThat(cfn[v.provenance().line() - 1].strip()).isEqualTo("DestinationCidrBlock: " + v.destination());
         }
         assertThat(plan.intent().vpcRoutes()).extracting(v -> v.provenance().line()).doesNotHaveDuplicates();
+    }
+
+    /** The rows of AWS's required-access table the first release left out (issue 13, defect 8). */
+    @Test
+    void firewallRulesCoverEcrPublicEcrTheVpnDeviceAndTypha() {
+        NetworkIntent calico = intent("lab-calico-static");
+        List<String> hosts = calico.firewallRules().stream().filter(r -> r.destination() instanceof Peer.Endpoint)
+                .map(r -> ((Peer.Endpoint) r.destination()).hostName()).toList();
+        assertThat(hosts).contains("*.dkr.ecr.us-west-2.amazonaws.com", "public.ecr.aws", "prod-us-west-2-starport-layer-bucket.s3.us-west-2.amazonaws.com");
+        assertThat(calico.firewallRules()).anyMatch(r -> r.protocol() == Protocol.TCP && r.ports().from() == 5473);
+        for (Direction d : Direction.values()) {
+            assertThat(calico.firewallRules()).anyMatch(r -> r.direction() == d && r.protocol() == Protocol.UDP && r.ports().from() == 500);
+            assertThat(calico.firewallRules()).anyMatch(r -> r.direction() == d && r.protocol() == Protocol.UDP && r.ports().from() == 4500);
+            assertThat(calico.firewallRules()).anyMatch(r -> r.direction() == d && r.protocol() == Protocol.ESP
+                    && (d == Direction.OUTBOUND ? r.source() : r.destination()).label().equals("site VPN endpoint"));
+        }
+        assertThat(intent("lab-cilium-bgp").firewallRules()).noneMatch(r -> r.ports().from() == 5473);
     }
 }

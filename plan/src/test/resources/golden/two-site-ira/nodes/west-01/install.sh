@@ -18,7 +18,8 @@ if ! command -v nodeadm >/dev/null 2>&1; then
 fi
 
 # 2. The node certificate (CN = west-01, the nodeName the role's trust policy checks).
-#    The private key never leaves the machine that made it: place it at /etc/iam/pki/server.key (mode 0600) yourself.
+#    Its private key is not in this directory: `hybridctl pki issue` wrote it to pki/nodes/west-01/server.key on the machine
+#    that ran it; copy it to /etc/iam/pki/server.key (mode 0600) first, as README.md step 2 shows.
 install -d -m 0755 /etc/iam/pki
 if [ -f "$here/server.pem" ]; then install -m 0644 "$here/server.pem" /etc/iam/pki/server.pem; fi
 for f in /etc/iam/pki/server.pem /etc/iam/pki/server.key; do
@@ -27,7 +28,7 @@ done
 
 # 3. Kubernetes components and the credential provider; skipped once nodeadm's tracker exists.
 if [ ! -f /opt/nodeadm/tracker ]; then
-  nodeadm install 1.32 --credential-provider iam-ra --region eu-west-1
+  nodeadm install 1.32 --credential-provider iam-ra --containerd-source distro --region eu-west-1
 fi
 # nodeadm init exits 0 without doing anything when install did not finish, so check the tracker ourselves.
 if [ ! -f /opt/nodeadm/tracker ]; then echo "install.sh: nodeadm install did not complete; see its log above" >&2; exit 1; fi

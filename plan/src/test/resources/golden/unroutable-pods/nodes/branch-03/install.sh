@@ -19,7 +19,7 @@ fi
 
 # 3. Kubernetes components and the credential provider; skipped once nodeadm's tracker exists.
 if [ ! -f /opt/nodeadm/tracker ]; then
-  nodeadm install 1.33 --credential-provider ssm --region us-east-2
+  nodeadm install 1.33 --credential-provider ssm --containerd-source docker --region us-east-2
 fi
 # nodeadm init exits 0 without doing anything when install did not finish, so check the tracker ourselves.
 if [ ! -f /opt/nodeadm/tracker ]; then echo "install.sh: nodeadm install did not complete; see its log above" >&2; exit 1; fi

@@ -181,6 +181,15 @@ final class ModelMapper {
         Host.Os os = OS.of(f.string("os"));
         return Optional.of(new Host(name.get(), site, siteIndex, index, address.get(), os, f.string("osVersion").orElse(""),
                 ARCH.of(f.string("arch")),
-                f.stringMap("labels"), o.prefix("podBlock"), o.strings("kubeletFlags"), o.integer("asn")));
+                f.stringMap("labels"), o.prefix("podBlock"), o.strings("kubeletFlags"), o.integer("asn"),
+                f.string("containerdSource").map(ModelMapper::containerdSource)));
+    }
+
+    private static Host.ContainerdSource containerdSource(String id) {
+        return switch (id) {
+            case "none" -> Host.ContainerdSource.NONE;
+            case "docker" -> Host.ContainerdSource.DOCKER;
+            default -> Host.ContainerdSource.DISTRO;
+        };
     }
 }

@@ -111,6 +111,9 @@ public final class HybridClusterSchema {
             required("os", ScalarType.oneOf("ubuntu", "rhel", "al2023", "bottlerocket"), "Operating system."),
             required("osVersion", ScalarType.VERSION, "OS version, e.g. \"22.04\" or \"9\"."),
             optional("arch", ScalarType.oneOf("amd64", "arm64"), "CPU architecture.").withDefault("amd64"),
+            optional("containerdSource", ScalarType.oneOf("none", "distro", "docker"),
+                    "Where nodeadm install takes containerd from (--containerd-source); none = already installed.")
+                    .withDefault("docker on rhel, distro otherwise"),
             optional("labels", new MapType(ScalarType.STRING), "Extra node labels, set through kubelet --node-labels."),
             optional("overrides", OVERRIDES, "Per-host exceptions.")));
 

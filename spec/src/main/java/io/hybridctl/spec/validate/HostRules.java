@@ -75,17 +75,35 @@ final class HostRules implements RuleGroup {
                         (Versions.compare(k8s, compat.bottlerocketMinimumKubernetes()) < 0 ? ", and needs Kubernetes " + compat.bottlerocketMinimumKubernetes() + "+" : "") + ")",
                         "hybridctl renders Bottlerocket user data instead of a NodeConfig for this host");
             }
+            containerdSource(ctx, h);
             for (int i = 0; i < h.kubeletFlags().size(); i++) {
                 String flag = h.kubeletFlags().get(i);
                 if (flag.startsWith("--hostname-override")) {
                     ctx.report("NODE011", p + ".overrides.kubeletFlags[" + i + "]", "hostname-override kubelet flag is not supported for hybrid nodes but found override: " + flag,
                             "remove it; the node name comes from the host name (IAM Roles Anywhere) or the SSM instance id");
+                } else if (flag.startsWith("--register-with-taints") && cni.plugin() == Cni.Plugin.CILIUM
+                        && !flag.contains("hybridctl.io/pod-block=unassigned:NoSchedule")) {
+                    ctx.report("NODE014", p + ".overrides.kubeletFlags[" + i + "]", "--register-with-taints replaces the hybridctl.io/pod-block taint hybridctl registers "
+                                    + "Cilium nodes with, so Cilium's operator may give this node a pod block other than its planned one",
+                            "keep the taint in your list: --register-with-taints=hybridctl.io/pod-block=unassigned:NoSchedule,<yours>");
                 } else if (flag.startsWith("--node-ip")) {
                     ctx.report("NODE011", p + ".overrides.kubeletFlags[" + i + "]", "--node-ip is set by hybridctl from the host address",
                             "remove the flag and change the host's address instead");
                 }
             }
         });
+    }
+
+    /** The checks of nodeadm's ValidateContainerdSource (aws/eks-hybrid internal/containerd/install.go), made before install. */
+    private static void containerdSource(ValidationContext ctx, Host h) {
+        Host.ContainerdSource s = h.effectiveContainerdSource();
+        if (h.os() == Host.Os.RHEL && s == Host.ContainerdSource.DISTRO) {
+            ctx.report("NODE013", h.path() + ".containerdSource", "distro source for containerd is not supported on RHEL (nodeadm install refuses it)",
+                    "use containerdSource: docker (containerd.io from Docker's repository) or none (containerd already installed), or leave it out");
+        } else if (h.os() == Host.Os.AL2023 && s == Host.ContainerdSource.DOCKER) {
+            ctx.report("NODE013", h.path() + ".containerdSource", "docker source for containerd is not supported on AL2023 (nodeadm install refuses it)",
+                    "use containerdSource: distro or none, or leave it out");
+        }
     }
 
     private static void name(ValidationContext ctx, Host h, boolean ira) {

@@ -5,6 +5,7 @@ import io.hybridctl.netmodel.flow.Step;
 import io.hybridctl.netmodel.flow.Trace;
 import io.hybridctl.spec.diag.format.ControlCharacters;
 import io.hybridctl.verify.flows.Finding;
+import io.hybridctl.verify.flows.FlowTracer;
 import io.hybridctl.verify.flows.FlowResult;
 
 import java.util.ArrayList;
@@ -86,6 +87,21 @@ public final class TextReport {
         b.append('\n').append(r.flows().size() - skipped).append(" flow(s) checked, ").append(failed).append(" failed, ").append(skipped)
                 .append(" not applicable: ").append(r.passed() ? "PASS" : "FAIL").append('\n');
         // Verify also reads specs that failed validation: names in them may carry control characters.
+        return ControlCharacters.escape(b.toString());
+    }
+
+    /** `verify --flow F --from X --to Y`: each direction's verdict, explanation and trace, then PASS or FAIL. */
+    public static String traces(String flow, List<FlowTracer.Traced> traces) {
+        StringBuilder b = new StringBuilder();
+        for (FlowTracer.Traced t : traces) {
+            b.append(flow).append(' ').append(t.header()).append(": ").append(t.source()).append(" -> ").append(t.destination()).append(": ")
+                    .append(t.disposition()).append(t.reply() ? " (reply)" : "").append('\n');
+            t.explanation().ifPresent(x -> b.append("  explanation: ").append(x.code()).append(" at ").append(x.component()).append(": ")
+                    .append(x.detail()).append("\n  remediation: ").append(x.remediation()).append("\n  symptom:     ").append(x.symptom()).append('\n'));
+            trace(b, t.trace(), "  ");
+            b.append('\n');
+        }
+        b.append(traces.stream().allMatch(t -> t.explanation().isEmpty()) ? "PASS" : "FAIL").append('\n');
         return ControlCharacters.escape(b.toString());
     }
 

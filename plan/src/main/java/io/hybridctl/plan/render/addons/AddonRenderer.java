@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.plan.render.Yaml;
 import io.hybridctl.plan.render.cni.HybridAffinity;
+import io.hybridctl.spec.compat.Versions;
 
 /** Add-on placement for mixed clusters (networking.md §6.2, §6.3). */
 public final class AddonRenderer {
@@ -29,10 +30,18 @@ public final class AddonRenderer {
         pat.put("topologyKey", topologyKey);
     }
 
-    /** Keeps DNS answers in the caller's zone, so hybrid pods use the CoreDNS replica of their site (EKS 1.31+). */
-    public String kubeDnsPatch() {
+    /**
+     * Keeps DNS answers in the caller's zone, so hybrid pods use the CoreDNS replica of their site. Service Traffic
+     * Distribution is on by default from Kubernetes 1.31; in 1.30 the field is alpha behind a gate EKS leaves off, and
+     * the API server drops it silently, so 1.30 gets Topology Aware Routing's annotation instead (networking.md 6.2).
+     */
+    public String kubeDnsPatch(String kubernetesVersion) {
         ObjectNode patch = Yaml.object();
-        patch.putObject("spec").put("trafficDistribution", "PreferClose");
+        if (Versions.compare(kubernetesVersion, "1.31") >= 0) {
+            patch.putObject("spec").put("trafficDistribution", "PreferClose");
+        } else {
+            patch.putObject("metadata").putObject("annotations").put("service.kubernetes.io/topology-mode", "Auto");
+        }
         return "# kubectl -n kube-system patch service kube-dns --patch-file kube-dns-service-patch.yaml\n" + Yaml.write(patch);
     }
 

@@ -39,6 +39,9 @@ public final class CloudFormationRenderer {
     static final String SECURITY_GROUP = "ControlPlaneSecurityGroup";
     static final String ATTACHMENT = "HybridGatewayAttachment";
     static final String PARTITIONS = "PartitionMap";
+    static final String ATTACHMENT_SUBNETS = "AttachmentSubnetIds";
+    /** Stands for the conditional attachment in DependsOn; it depends on the attachment only when that is created. */
+    static final String ATTACHMENT_READY = "HybridGatewayAttachmentReady";
 
     public enum Variant { NEW_VPC, EXISTING_VPC }
 
@@ -59,12 +62,14 @@ public final class CloudFormationRenderer {
         List<String> tableKeys = Intents.routeTables(spec.vpc());
         if (variant == Variant.NEW_VPC) {
             NewVpcNetwork net = new NewVpcNetwork(newVpcCidr(spec), azs(spec));
+            net.addParameters(params);
             net.addTo(res, spec.name());
             vpcId = Cfn.ref(NewVpcNetwork.VPC);
             subnetIds = net.privateSubnetRefs();
             routeTables.addAll(net.privateRouteTableRefs());
         } else {
-            existingParameters(spec, params, conditions, tableKeys.size());
+            boolean tgw = !intent.vpcRoutes().isEmpty() && intent.vpcRoutes().get(0).target().kind() == GatewayTarget.Kind.TRANSIT_GATEWAY;
+            existingParameters(spec, params, conditions, tableKeys.size(), tgw);
             vpcId = Cfn.ref("VpcId");
             subnetIds = Cfn.ref("SubnetIds");
             for (int i = 0; i < tableKeys.size(); i++) {
@@ -120,7 +125,7 @@ public final class CloudFormationRenderer {
         return List.of(spec.cluster().region() + "a", spec.cluster().region() + "b");
     }
 
-    private static void existingParameters(HybridCluster spec, ObjectNode params, ObjectNode conditions, int tables) {
+    private static void existingParameters(HybridCluster spec, ObjectNode params, ObjectNode conditions, int tables, boolean tgw) {
         Optional<Vpc.ExistingVpc> e = spec.vpc() instanceof Vpc.ExistingVpc x ? Optional.of(x) : Optional.empty();
         ObjectNode vpc = params.putObject("VpcId");
         vpc.put("Type", "AWS::EC2::VPC::Id");
@@ -128,12 +133,18 @@ public final class CloudFormationRenderer {
         e.ifPresent(x -> vpc.put("Default", x.id()));
         ObjectNode subnets = params.putObject("SubnetIds");
         subnets.put("Type", "List<AWS::EC2::Subnet::Id>");
-        subnets.put("Description", "Private subnets for the control plane ENIs (and the transit gateway attachment)");
+        subnets.put("Description", "Private subnets for the control plane ENIs");
         e.ifPresent(x -> subnets.put("Default", String.join(",", x.subnetIds())));
         ObjectNode rt = params.putObject("RouteTableIds");
         rt.put("Type", "CommaDelimitedList");
         rt.put("Description", "The " + tables + " route tables of the cluster subnets; each gets a route per remote network");
         e.ifPresent(x -> rt.put("Default", String.join(",", x.routeTableIds())));
+        if (tgw) {
+            ObjectNode tgwSubnets = params.putObject(ATTACHMENT_SUBNETS);
+            tgwSubnets.put("Type", "List<AWS::EC2::Subnet::Id>");
+            tgwSubnets.put("Description", "Transit gateway attachment subnets: exactly one per availability zone (the attachment refuses two in one zone)");
+            e.ifPresent(x -> tgwSubnets.put("Default", String.join(",", x.subnetIds())));
+        }
         ObjectNode attach = params.putObject("AttachGateway");
         attach.put("Type", "String");
         attach.putArray("AllowedValues").add("true").add("false");
@@ -152,12 +163,16 @@ public final class CloudFormationRenderer {
         ObjectNode a = Cfn.resource(res, ATTACHMENT, tgw ? "AWS::EC2::TransitGatewayAttachment" : "AWS::EC2::VPCGatewayAttachment");
         if (variant == Variant.EXISTING_VPC) {
             a.put("Condition", "CreateAttachment");
+            // EC2 refuses a route to a gateway that is not attached yet, and DependsOn cannot name a resource that a
+            // condition may leave out: a wait-condition handle that refers to the attachment only when it exists.
+            ObjectNode ready = Cfn.resource(res, ATTACHMENT_READY, "AWS::CloudFormation::WaitConditionHandle");
+            ready.putObject("Metadata").putObject("Attachment").putArray("Fn::If").add("CreateAttachment").add(Cfn.ref(ATTACHMENT)).add("");
         }
         ObjectNode ap = a.putObject("Properties");
         if (tgw) {
             ap.put("TransitGatewayId", gw.id());
             ap.set("VpcId", vpcId);
-            ap.set("SubnetIds", subnetIds);
+            ap.set("SubnetIds", variant == Variant.EXISTING_VPC ? Cfn.ref(ATTACHMENT_SUBNETS) : subnetIds);
             ap.putArray("Tags").add(Cfn.tag("Name", new TextNode(spec.name() + "-hybrid")));
         } else {
             ap.put("VpnGatewayId", gw.id());
@@ -167,9 +182,7 @@ public final class CloudFormationRenderer {
             int table = tableKeys.indexOf(r.routeTable());
             String suffix = variant == Variant.NEW_VPC ? r.routeTable().replace("PrivateRouteTable", "") : Integer.toString(table);
             ObjectNode route = Cfn.resource(res, "HybridRoute" + suffix + "To" + Cfn.id(r.destination()), "AWS::EC2::Route");
-            if (variant == Variant.NEW_VPC) {
-                route.putArray("DependsOn").add(ATTACHMENT);
-            }
+            route.putArray("DependsOn").add(variant == Variant.NEW_VPC ? ATTACHMENT : ATTACHMENT_READY);
             ObjectNode p = route.putObject("Properties");
             p.set("RouteTableId", routeTables.get(table));
             p.put("DestinationCidrBlock", r.destination().toString());

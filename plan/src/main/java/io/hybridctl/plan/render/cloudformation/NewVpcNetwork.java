@@ -22,6 +22,7 @@ public final class NewVpcNetwork {
     }
 
     static final String VPC = "VPC";
+    static final String ZONES = "AvailabilityZones";
 
     private final Prefix cidr;
     private final List<String> azs;
@@ -60,6 +61,17 @@ public final class NewVpcNetwork {
         return out;
     }
 
+    /**
+     * The zones as a parameter whose default is the spec's list: subnets select from it, so the template names no
+     * zone literally (cfn-lint W3010) and can be deployed where the zone names differ.
+     */
+    void addParameters(ObjectNode params) {
+        ObjectNode p = params.putObject(ZONES);
+        p.put("Type", "List<AWS::EC2::AvailabilityZone::Name>");
+        p.put("Description", "One availability zone per private/public subnet pair, in order (" + azs.size() + ")");
+        p.put("Default", String.join(",", azs));
+    }
+
     void addTo(ObjectNode res, String cluster) {
         ObjectNode vpc = Cfn.resource(res, VPC, "AWS::EC2::VPC").putObject("Properties");
         vpc.put("CidrBlock", cidr.toString());
@@ -85,8 +97,8 @@ public final class NewVpcNetwork {
         for (int i = 0; i < azs.size(); i++) {
             String az = azs.get(i);
             String s = Intents.azSuffix(az);
-            subnet(res, "SubnetPrivate" + s, az, cidr.block(len, i), "kubernetes.io/role/internal-elb");
-            subnet(res, "SubnetPublic" + s, az, cidr.block(len, azs.size() + i), "kubernetes.io/role/elb");
+            subnet(res, "SubnetPrivate" + s, i, cidr.block(len, i), "kubernetes.io/role/internal-elb");
+            subnet(res, "SubnetPublic" + s, i, cidr.block(len, azs.size() + i), "kubernetes.io/role/elb");
             ObjectNode pubAssoc = Cfn.resource(res, "RouteTableAssociationPublic" + s, "AWS::EC2::SubnetRouteTableAssociation").putObject("Properties");
             pubAssoc.set("RouteTableId", Cfn.ref("PublicRouteTable"));
             pubAssoc.set("SubnetId", Cfn.ref("SubnetPublic" + s));
@@ -108,9 +120,9 @@ public final class NewVpcNetwork {
         nat.set("SubnetId", Cfn.ref("SubnetPublic" + Intents.azSuffix(azs.get(0))));
     }
 
-    private static void subnet(ObjectNode res, String id, String az, Prefix block, String elbRole) {
+    private static void subnet(ObjectNode res, String id, int zone, Prefix block, String elbRole) {
         ObjectNode p = Cfn.resource(res, id, "AWS::EC2::Subnet").putObject("Properties");
-        p.put("AvailabilityZone", az);
+        p.set("AvailabilityZone", Cfn.select(zone, Cfn.ref(ZONES)));
         p.put("CidrBlock", block.toString());
         p.set("VpcId", Cfn.ref(VPC));
         if (id.startsWith("SubnetPublic")) {

@@ -34,6 +34,13 @@ public final class CiliumRenderer {
         Cni cni = spec.cni();
         ObjectNode v = Yaml.object();
         v.set("affinity", HybridAffinity.onHybrid());
+        // The chart's default (tolerate everything) would start the agent before cni/install.sh has put the planned
+        // block into the node's CiliumNode; these are the taints it must tolerate, the pod-block one left out.
+        ArrayNode tolerations = v.putArray("tolerations");
+        for (String key : List.of("node.cilium.io/agent-not-ready", "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable",
+                "node.cloudprovider.kubernetes.io/uninitialized", "CriticalAddonsOnly")) {
+            tolerations.addObject().put("key", key).put("operator", "Exists");
+        }
         ObjectNode operator = v.putObject("operator");
         operator.set("affinity", HybridAffinity.onHybrid());
         operator.putObject("unmanagedPodWatcher").put("restart", false);

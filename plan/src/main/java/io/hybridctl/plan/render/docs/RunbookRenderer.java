@@ -3,6 +3,7 @@ package io.hybridctl.plan.render.docs;
 import io.hybridctl.plan.ArtifactPaths;
 import io.hybridctl.plan.intent.NetworkIntent;
 import io.hybridctl.plan.ipam.PodBlock;
+import io.hybridctl.plan.render.site.SwanctlRenderer;
 import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.Credentials;
 import io.hybridctl.spec.model.HybridCluster;
@@ -50,9 +51,15 @@ public final class RunbookRenderer {
         if (ira) {
             md.append("Why: each node proves its identity with a certificate whose CN is its node name; the role's trust policy only\n");
             md.append("lets a node use the session name equal to that CN.\n\n");
-            md.append("1. Issue one certificate per host with `hybridctl pki` (CN = host name) and place each key at `/etc/iam/pki/server.key` on its host.\n");
-            md.append("2. Copy `RemoteNodesRoleARN`, `RemoteNodesAnywhereProfileARN` and `RemoteNodesTrustAnchorARN` from the stack outputs\n");
-            md.append("   into the `REPLACE_ME` fields of `nodes/*/nodeconfig.yaml` (or let `hybridctl fleet` do it).\n\n");
+            md.append("1. Issue one certificate per host: `hybridctl pki issue -f <spec>` (CN = host name). The keys are generated on the machine\n");
+            md.append("   that runs it, in `pki/nodes/<host>/server.key` (mode 0600): guard that directory, and give each key only to its host.\n");
+            md.append("   `hybridctl plan` copies each host's certificate into `nodes/<host>/server.pem`, never its key.\n");
+            md.append("2. Put each key on its host before running its install.sh (the key travels over ssh's stdin, created under umask 077):\n\n");
+            md.append("   ```sh\n   ssh <host address> 'sudo sh -c \"umask 077 && mkdir -p /etc/iam/pki && cat > /etc/iam/pki/server.key\"' < pki/nodes/<host>/server.key\n   ```\n\n");
+            md.append("3. Fill the three ARNs of the NodeConfigs from the deployed stack by planning again with its outputs:\n\n");
+            md.append("   ```sh\n   aws cloudformation describe-stacks --region ").append(region).append(" --stack-name ").append(stack).append(" > stack-outputs.json\n");
+            md.append("   hybridctl plan -f <spec> -o <this directory> --stack-outputs stack-outputs.json\n   ```\n\n");
+            md.append("   Until then `nodes/*/nodeconfig.yaml` hold `REPLACE_ME` placeholders and install.sh refuses to run.\n\n");
         } else {
             md.append("Why: SSM registers each host as a managed instance and hands it rotating credentials for the hybrid nodes role.\n\n");
             md.append("```sh\naws ssm create-activation --region ").append(region).append(" --default-instance-name ").append(c)
@@ -74,7 +81,11 @@ public final class RunbookRenderer {
                         .append("` (VyOS: configure, paste, commit, save).\n");
             }
             if (artifacts.contains(ArtifactPaths.swanctl(s.name()))) {
-                md.append("- VPN: `").append(ArtifactPaths.swanctl(s.name())).append("` into `/etc/swanctl/conf.d/`, fill tunnel addresses and keys, `swanctl --load-all`.\n");
+                md.append("- VPN (route-based, one SA pair per AWS tunnel): `").append(ArtifactPaths.swanctl(s.name())).append("` into `/etc/swanctl/conf.d/`, `")
+                        .append(ArtifactPaths.vpnUpdown(s.name())).append("` as `").append(SwanctlRenderer.updownPath(s.name())).append("`, `")
+                        .append(ArtifactPaths.vpnStrongswanConf(s.name())).append("` into `/etc/strongswan.d/`; fill tunnel addresses and keys,\n")
+                        .append("  `swanctl --load-all`. On the AWS VPN connection: IKEv2, AES256/SHA2-256/DH 14 in both phases, local and remote\n")
+                        .append("  IPv4 network CIDR 0.0.0.0/0 (one selector pair per tunnel), static routes to this site's networks, DPD action restart.\n");
             }
             if (artifacts.contains(ArtifactPaths.firewallNft(s.name()))) {
                 md.append("- Firewall: `").append(ArtifactPaths.firewallMarkdown(s.name())).append("` (review), `nft -f ")
@@ -86,16 +97,20 @@ public final class RunbookRenderer {
         md.append("## 4. Join the hosts\n\n");
         md.append("Why: nodeadm installs kubelet and the credential provider, then joins with the NodeConfig (node IP and labels included).\n\n");
         md.append("For each host: copy `nodes/<host>/` to it and run `sudo ./install.sh`. Nodes stay NotReady until the CNI runs.\n\n");
+        if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
+            md.append("Each node registers with the taint `hybridctl.io/pod-block=unassigned:NoSchedule`; `cni/install.sh` lifts it once the\n");
+            md.append("node's CiliumNode holds the pod block below, so Cilium never hands it another one. Run `cni/install.sh` again after a\n");
+            md.append("host joins (or re-joins) later.\n\n");
+        }
 
         md.append("## 5. CNI\n\n");
         md.append("Why: hybrid nodes need Cilium or Calico; its pod pools are the networks above, pinned so they never change under a running CNI.\n\n");
         md.append("```sh\n").append(ArtifactPaths.CNI_INSTALL).append("\n```\n\n");
 
         md.append("## 6. Load balancing and add-ons\n\n```sh\n");
-        for (Site s : spec.sites()) {
-            if (artifacts.contains(ArtifactPaths.loadBalancer(s.name()))) {
-                md.append("kubectl apply -f ").append(ArtifactPaths.loadBalancer(s.name())).append("   # LoadBalancer pool of site ").append(s.name()).append('\n');
-            }
+        if (artifacts.contains(ArtifactPaths.LB_INSTALL)) {
+            md.append(ArtifactPaths.LB_INSTALL).append("   # ").append(artifacts.contains(ArtifactPaths.LB_METALLB_VALUES) ? "MetalLB (pinned), then " : "")
+                    .append("the LoadBalancer pool of every site\n");
         }
         md.append("kubectl -n kube-system patch deployment coredns --patch-file ").append(ArtifactPaths.COREDNS_PATCH).append("   # replicas spread over cloud and sites\n");
         md.append("kubectl -n kube-system patch service kube-dns --patch-file ").append(ArtifactPaths.KUBE_DNS_PATCH).append("   # answer from the nearest replica\n");

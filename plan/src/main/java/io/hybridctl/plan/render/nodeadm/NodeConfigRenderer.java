@@ -3,6 +3,7 @@ package io.hybridctl.plan.render.nodeadm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hybridctl.plan.render.Yaml;
+import io.hybridctl.spec.model.Cni;
 import io.hybridctl.spec.model.Credentials;
 import io.hybridctl.spec.model.Host;
 import io.hybridctl.spec.model.HybridCluster;
@@ -22,6 +23,8 @@ public final class NodeConfigRenderer {
 
     /** Where install.sh puts the NodeConfig on the host; nodeadm needs an absolute file:/// URI (nodeadm.md §1). */
     public static final String CONFIG_ON_HOST = "/etc/hybridctl/nodeconfig.yaml";
+    /** Cilium hosts register with it; cni/install.sh lifts it once the node's CiliumNode holds its planned pod block. */
+    public static final String POD_BLOCK_TAINT = "hybridctl.io/pod-block";
 
     public RenderedNode render(HybridCluster spec, Host host, NodeCredentials credentials) {
         boolean secret = credentials instanceof NodeCredentials.Ssm s && s.activation().isPresent();
@@ -80,6 +83,10 @@ public final class NodeConfigRenderer {
         List<String> out = new ArrayList<>();
         out.add("--node-ip=" + host.address());
         out.add(l.toString());
+        if (spec.cni().plugin() == Cni.Plugin.CILIUM) {
+            // Lifted by cni/install.sh once the node's CiliumNode holds its planned pod block (docs/decisions.md).
+            out.add("--register-with-taints=" + POD_BLOCK_TAINT + "=unassigned:NoSchedule");
+        }
         out.addAll(host.kubeletFlags());
         return out;
     }
@@ -111,8 +118,9 @@ public final class NodeConfigRenderer {
         sh.append("  chmod 0755 /usr/local/bin/nodeadm\nfi\n\n");
         if (provider == Credentials.Provider.IAM_ROLES_ANYWHERE) {
             sh.append("# 2. The node certificate (CN = ").append(host.name()).append(", the nodeName the role's trust policy checks).\n");
-            sh.append("#    The private key never leaves the machine that made it: place it at ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_KEY)
-                    .append(" (mode 0600) yourself.\n");
+            sh.append("#    Its private key is not in this directory: `hybridctl pki issue` wrote it to pki/nodes/").append(host.name())
+                    .append("/server.key on the machine\n#    that ran it; copy it to ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_KEY)
+                    .append(" (mode 0600) first, as README.md step 2 shows.\n");
             sh.append("install -d -m 0755 /etc/iam/pki\n");
             sh.append("if [ -f \"$here/server.pem\" ]; then install -m 0644 \"$here/server.pem\" ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_CERTIFICATE).append("; fi\n");
             sh.append("for f in ").append(NodeCredentials.IamRolesAnywhere.DEFAULT_CERTIFICATE).append(' ').append(NodeCredentials.IamRolesAnywhere.DEFAULT_KEY).append("; do\n");
@@ -121,7 +129,9 @@ public final class NodeConfigRenderer {
         }
         sh.append("# 3. Kubernetes components and the credential provider; skipped once nodeadm's tracker exists.\n");
         sh.append("if [ ! -f /opt/nodeadm/tracker ]; then\n");
+        // --containerd-source per OS: nodeadm's default (distro) is refused on RHEL, docker on AL2023.
         sh.append("  nodeadm install ").append(spec.cluster().kubernetesVersion()).append(" --credential-provider ").append(provider.nodeadmName())
+                .append(" --containerd-source ").append(host.effectiveContainerdSource().id())
                 .append(" --region ").append(spec.cluster().region()).append("\nfi\n");
         sh.append("# nodeadm init exits 0 without doing anything when install did not finish, so check the tracker ourselves.\n");
         sh.append("if [ ! -f /opt/nodeadm/tracker ]; then echo \"install.sh: nodeadm install did not complete; see its log above\" >&2; exit 1; fi\n\n");

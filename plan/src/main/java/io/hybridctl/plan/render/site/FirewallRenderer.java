@@ -68,7 +68,7 @@ public final class FirewallRenderer {
                         n.append("        elements = { ").append(c.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", "))).append(" }\n");
                     }
                 }
-                case Peer.Endpoint ep -> n.append("        comment \"fill with the addresses ").append(ep.hostName()).append(" resolves to\"\n");
+                case Peer.Endpoint ep -> n.append("        comment \"fill with the addresses of ").append(ep.hostName()).append("\"\n");
             }
             n.append("    }\n");
         }
@@ -79,6 +79,8 @@ public final class FirewallRenderer {
             n.append("        ip saddr @").append(setName(r.source())).append(" ip daddr @").append(setName(r.destination())).append(' ');
             if (r.protocol() == Protocol.ICMP) {
                 n.append("icmp type echo-request");
+            } else if (r.protocol() == Protocol.ESP) {
+                n.append("meta l4proto esp");
             } else {
                 n.append(r.protocol().id()).append(" dport ").append(ports(r));
             }
@@ -91,13 +93,17 @@ public final class FirewallRenderer {
     }
 
     private static String ports(FirewallRule r) {
-        return r.protocol() == Protocol.ICMP ? "echo-request" : r.ports().toString();
+        return switch (r.protocol()) {
+            case ICMP -> "echo-request";
+            case ESP -> "-";
+            case TCP, UDP -> r.ports().toString();
+        };
     }
 
     private static String describe(Peer p) {
         return switch (p) {
             case Peer.Cidrs c -> c.label() + " " + c.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", "));
-            case Peer.Endpoint e -> e.hostName() + " (TCP 443)";
+            case Peer.Endpoint e -> e.hostName();
         };
     }
 

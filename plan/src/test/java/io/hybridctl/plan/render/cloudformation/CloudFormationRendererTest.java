@@ -103,4 +103,34 @@ class CloudFormationRendererTest {
         assertThat(t.at("/Resources/AnywhereProfile/Properties/RoleArns/0").asText()).isEqualTo(arn);
         assertThat(t.at("/Outputs/RemoteNodesRoleARN/Value").asText()).isEqualTo(arn);
     }
+
+    /** EC2 refuses a route to a gateway that is not attached yet; the TGW attachment takes one subnet per zone. */
+    @Test
+    void existingVpcRoutesWaitForTheConditionalAttachmentWhichHasItsOwnSubnets() throws Exception {
+        JsonNode t = template("lab-cilium-bgp", "cloudformation/existing-vpc.yaml");
+        int routes = 0;
+        for (var it = t.path("Resources").fields(); it.hasNext(); ) {
+            var r = it.next();
+            if (r.getValue().path("Type").asText().equals("AWS::EC2::Route")) {
+                routes++;
+                assertThat(r.getValue().path("DependsOn").toString()).as(r.getKey()).contains("HybridGatewayAttachmentReady");
+            }
+        }
+        assertThat(routes).isPositive();
+        JsonNode ready = t.at("/Resources/HybridGatewayAttachmentReady");
+        assertThat(ready.path("Type").asText()).isEqualTo("AWS::CloudFormation::WaitConditionHandle");
+        assertThat(ready.at("/Metadata/Attachment/Fn::If/0").asText()).isEqualTo("CreateAttachment");
+        assertThat(ready.at("/Metadata/Attachment/Fn::If/1/Ref").asText()).isEqualTo("HybridGatewayAttachment");
+        assertThat(t.at("/Resources/HybridGatewayAttachment/Properties/SubnetIds/Ref").asText()).isEqualTo("AttachmentSubnetIds");
+        assertThat(t.at("/Parameters/AttachmentSubnetIds/Type").asText()).isEqualTo("List<AWS::EC2::Subnet::Id>");
+    }
+
+    /** cfn-lint W3010: subnets select their zone from a parameter whose default is the spec's list. */
+    @Test
+    void newVpcSubnetsTakeTheirZoneFromAParameter() throws Exception {
+        JsonNode t = template("two-site-ira", "cloudformation/new-vpc.yaml");
+        assertThat(t.at("/Parameters/AvailabilityZones/Default").asText()).isEqualTo("eu-west-1a,eu-west-1b,eu-west-1c");
+        assertThat(t.at("/Resources/SubnetPrivateEUWEST1B/Properties/AvailabilityZone/Fn::Select/0").asInt()).isEqualTo(1);
+        assertThat(t.toString()).doesNotContain("\"AvailabilityZone\":\"eu-west-1");
+    }
 }

@@ -159,6 +159,8 @@ class TopologyRendererTest {
                 "Cilium LB IPAM, announced by BGP", ">10.80.0.240-10.80.0.250<", "Cilium 1.18.3", "IAM Roles Anywhere", "Legend", "east-01",
                 "pods " + d.plan().intent().allocations().find("east-01").orElseThrow().block());
         assertThat(svg).doesNotContain("cilium_lb_ipam").doesNotContain("CILIUM_LB_IPAM").doesNotContain("iamRolesAnywhere");
+        String mixed = drawings().stream().filter(x -> x.name().equals("long-names")).findFirst().orElseThrow().svg();
+        assertThat(mixed).contains(">Direct Connect<").contains("IPsec VPN to 198.51.100.1").contains("stroke-width=\"4\"");
         String firewall = drawings().stream().filter(x -> x.spec().sites().stream().anyMatch(Site::firewall)).findFirst().orElseThrow().svg();
         assertThat(firewall).contains("Firewall \u00b7 ");
     }
@@ -307,7 +309,10 @@ class TopologyRendererTest {
             }
             Optional<Site.Router> router = model.router().map(r -> new Site.Router(ip(node + "1"), r.asn(), r.kind(), r.holdTimeSeconds(), r.keepaliveTimeSeconds()));
             Site.Connection c = model.connection();
-            Site.Connection connection = new Site.Connection(c.type(), c.vpnEndpoint().map(x -> ip("198.51.100." + (k + 1))), Optional.empty(), Optional.empty());
+            // The long-name drawing also shows Direct Connect, which no example uses: every second site.
+            Site.Connection connection = longNames && k % 2 == 1
+                    ? new Site.Connection(Site.ConnectionType.DIRECT_CONNECT, Optional.empty(), Optional.empty(), Optional.empty())
+                    : new Site.Connection(c.type(), c.vpnEndpoint().map(x -> ip("198.51.100." + (k + 1))), Optional.empty(), Optional.empty());
             Optional<Site.LoadBalancer> lb = model.loadBalancer().map(l -> new Site.LoadBalancer(l.type(), List.of(range(node + "240-" + node + "250"))));
             return new Site(name, k, name, List.of(prefix(node + "0/24")), List.of(prefix("10." + (128 + k) + ".0.0/16")), router, connection, lb,
                     model.firewall(), hosts);

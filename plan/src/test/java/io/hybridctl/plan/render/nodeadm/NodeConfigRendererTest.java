@@ -78,11 +78,27 @@ class NodeConfigRendererTest {
         HybridCluster spec = example("two-site-ira");
         Host west = spec.hosts().filter(h -> h.name().equals("west-01")).findFirst().orElseThrow();
         String sh = renderer.installScript(spec, west);
-        assertThat(sh).contains("nodeadm install 1.32 --credential-provider iam-ra --region eu-west-1")
+        assertThat(sh).contains("nodeadm install 1.32 --credential-provider iam-ra --containerd-source distro --region eu-west-1")
                 .contains("nodeadm init -c file:///etc/hybridctl/nodeconfig.yaml")
                 .contains("/linux/arm64/nodeadm")
                 .contains("if [ ! -f /opt/nodeadm/tracker ]; then")
                 .contains("/etc/iam/pki/server.key");
+    }
+
+    /** nodeadm refuses its own default (distro) on RHEL and docker on AL2023 (internal/containerd/install.go). */
+    @Test
+    void installShPassesAContainerdSourceTheHostsOsAccepts() {
+        HybridCluster spec = example("lab-cilium-bgp");
+        Host ubuntu = spec.hosts().findFirst().orElseThrow();
+        for (Host.Os os : List.of(Host.Os.RHEL, Host.Os.AL2023, Host.Os.UBUNTU)) {
+            Host h = new Host(ubuntu.name(), ubuntu.site(), ubuntu.siteIndex(), ubuntu.index(), ubuntu.address(), os, "9", ubuntu.arch(),
+                    ubuntu.labels(), ubuntu.podBlock(), ubuntu.kubeletFlags(), ubuntu.asn());
+            String expected = os == Host.Os.RHEL ? "docker" : "distro";
+            assertThat(renderer.installScript(spec, h)).as(os.id()).contains("--containerd-source " + expected + " ");
+        }
+        Host none = new Host(ubuntu.name(), ubuntu.site(), ubuntu.siteIndex(), ubuntu.index(), ubuntu.address(), Host.Os.RHEL, "9", ubuntu.arch(),
+                ubuntu.labels(), ubuntu.podBlock(), ubuntu.kubeletFlags(), ubuntu.asn(), Optional.of(Host.ContainerdSource.NONE));
+        assertThat(renderer.installScript(spec, none)).contains("--containerd-source none ");
     }
 
     @Test

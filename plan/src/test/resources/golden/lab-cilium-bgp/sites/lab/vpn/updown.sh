@@ -1,0 +1,21 @@
+#!/bin/sh
+# strongSwan updown for the AWS tunnels of site lab of EKS hybrid cluster hybrid-lab (hybridctl plan). Install as /etc/swanctl/hybridctl-lab-updown.sh.
+# While a tunnel's CHILD_SA is up its XFRM interface carries the VPC routes; tunnel 1 wins by metric, and when its SA
+# goes down (DPD, rekey failure, AWS maintenance) its routes go with it, so tunnel 2 carries the traffic.
+set -e
+case "$PLUTO_CONNECTION" in
+  lab-t1) ifname=xfrm11 ifid=11 metric=101 ;;
+  lab-t2) ifname=xfrm12 ifid=12 metric=102 ;;
+  *) exit 0 ;;
+esac
+networks="10.250.0.0/16"
+case "$PLUTO_VERB" in
+  up-client)
+    ip link show "$ifname" >/dev/null 2>&1 || ip link add "$ifname" type xfrm if_id "$ifid"
+    ip link set "$ifname" up
+    for net in $networks; do ip route replace "$net" dev "$ifname" metric "$metric"; done
+    ;;
+  down-client)
+    for net in $networks; do ip route del "$net" dev "$ifname" metric "$metric" 2>/dev/null || true; done
+    ;;
+esac
