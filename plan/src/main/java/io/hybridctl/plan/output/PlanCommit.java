@@ -164,6 +164,8 @@ public final class PlanCommit implements AutoCloseable {
             }
         }
         deleteQuietly(sibling(lockFile, NEW_SUFFIX));
+        // a run killed while writing its journal leaves the journal's temporary: it never committed, so it goes
+        deleteQuietly(journalTemporary(journal));
         Path parent = target.getParent();
         if (Files.isDirectory(parent)) {
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent,
@@ -203,6 +205,10 @@ public final class PlanCommit implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(guardChannel);
+    }
+
+    private static Path journalTemporary(Path journal) {
+        return journal.resolveSibling(journal.getFileName() + ".tmp");
     }
 
     static Path sibling(Path lock, String suffix) {
@@ -247,7 +253,7 @@ public final class PlanCommit implements AutoCloseable {
             old.ifPresent(o -> p.setProperty("old", o.toString()));
             lockNew.ifPresent(l -> p.setProperty("lockNew", l.toString()));
             p.setProperty("lock", lock.toString());
-            Path tmp = journal.resolveSibling(journal.getFileName() + ".tmp");
+            Path tmp = journalTemporary(journal);
             deleteQuietly(tmp);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 p.store(out, "hybridctl plan commit in progress; the next plan completes it");

@@ -124,6 +124,8 @@ class PlanCommitTest {
         Path staging = OutputTree.stage(withLock(EXAMPLE, "10.0.0.64/26"), out());
         Files.createDirectories(dir.resolve(".out.old-abc/x"));
         Files.writeString(PlanCommit.sibling(lock(), PlanCommit.NEW_SUFFIX), "half a lock");
+        // killed while writing its journal, before the journal's rename: it never committed
+        Files.writeString(PlanCommit.sibling(lock(), PlanCommit.JOURNAL_SUFFIX + ".tmp"), "target=half a journal");
         assertThat(staging).exists();
 
         try (PlanCommit c = PlanCommit.begin(lock(), out())) {
