@@ -38,14 +38,15 @@ class FirewallRendererTest {
     void endpointRulesNameTheHostToResolve() {
         String nft = new FirewallRenderer().nftables("test", "east", rules);
         assertThat(nft).contains("set endpoint_ssm_us_west_2_amazonaws_com {")
-                .contains("comment \"fill with the addresses ssm.us-west-2.amazonaws.com resolves to\"");
+                .contains("comment \"fill with the addresses of ssm.us-west-2.amazonaws.com\"");
     }
 
     @Test
     void csvHasAHeaderAndOneRowPerRule() {
         String csv = new FirewallRenderer().csv(rules);
         assertThat(csv.lines().count()).isEqualTo(rules.size() + 1);
-        assertThat(csv.lines().skip(1)).allMatch(l -> l.contains(",tcp,") || l.contains(",udp,") || l.contains(",icmp,"));
+        assertThat(csv.lines().skip(1)).allMatch(l -> l.contains(",tcp,") || l.contains(",udp,") || l.contains(",icmp,") || l.contains(",esp,"));
+        assertThat(csv).contains("VPN: ESP (IP protocol 50)");
         assertThat(rules).anyMatch(r -> r.protocol() == Protocol.ICMP);
     }
 }
