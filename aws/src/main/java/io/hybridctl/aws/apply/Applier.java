@@ -15,6 +15,7 @@ import io.hybridctl.aws.ssm.SiteActivations;
 import io.hybridctl.aws.stack.ChangeSetPreview;
 import io.hybridctl.aws.stack.ExistingClusterTemplate;
 import io.hybridctl.aws.stack.StackDeployer;
+import io.hybridctl.aws.stack.TemplateParameters;
 import io.hybridctl.plan.ArtifactPaths;
 import io.hybridctl.plan.RenderedPlan;
 import io.hybridctl.plan.render.nodeadm.SsmActivation;
@@ -86,7 +87,7 @@ public final class Applier {
                 }
             }
         }
-        ChangeSetPreview preview = deployer.preview(stackName, body, Map.of());
+        ChangeSetPreview preview = deployer.preview(stackName, body, TemplateParameters.defaults(body));
         listener.preview(preview, clusterChange, cutOff);
         boolean clusterPending = clusterChange.map(c -> !c.empty()).orElse(false);
         if (!req.approve()) {

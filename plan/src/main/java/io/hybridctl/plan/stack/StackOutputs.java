@@ -48,7 +48,7 @@ public record StackOutputs(String stackName, Optional<String> stackStatus, Map<S
 
     /** The same rule from the cluster name alone (metadata.name), for callers that hold no spec. */
     public static String stackName(String clusterName) {
-        return clusterName + "-hybrid";
+        return io.hybridctl.plan.render.cloudformation.StackName.of(clusterName);
     }
 
     public static StackOutputs read(Path file, String stackName) throws PlanInputException {
